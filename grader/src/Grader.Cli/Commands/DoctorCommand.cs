@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Grader.Core.Engine;
+using Grader.Core.Python.Tools;
+
+namespace Grader.Cli.Commands;
+
+/// <summary><c>grader doctor</c>: says which interpreters and tools the grader would use, and what is missing.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create(GraderApp app, CliConsole console)
+    {
+        var python = new Option<string?>("--python") { Description = "Check this interpreter instead of searching for Python 3.7." };
+        var command = new Command("doctor", "Show the Python interpreters, pycodestyle and assignment rules the grader would use, and how to install what is missing.") { python };
+        command.SetAction((parse, cancellationToken) => console.GuardAsync(async () =>
+        {
+            var assignmentFolder = app.AssignmentDirectory(null);
+            var spec = app.LoadAssignment(null);
+            var tools = await app.LocateToolsAsync(spec, GradingOptions.Default with { Python = parse.GetValue(python) }, cancellationToken);
+            var output = console.Out;
+            await output.WriteLineAsync($"grader {GraderApp.GraderVersion}");
+            await output.WriteLineAsync($"assignment:       {spec.Title} ({assignmentFolder})");
+            await output.WriteLineAsync($"target python:    {tools.DescribeTarget()}");
+            await output.WriteLineAsync($"analysis python:  {tools.Analysis?.Display ?? "not found: install python3 (3.8 or newer)"}");
+            await output.WriteLineAsync($"pycodestyle:      {(tools.Pycodestyle is { } style ? $"{style.Version} ({style.Path}); graded with the 2.5 profile" : $"not found: {ToolEnvironment.PycodestyleInstallHint}")}");
+            var ready = tools.Analysis is not null && tools.Pycodestyle is not null;
+            await output.WriteLineAsync(ready ? "ready: every check can run." : "not ready: the checks that need a missing tool will report 'error'.");
+            return ready ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;
+        }));
+        return command;
+    }
+}

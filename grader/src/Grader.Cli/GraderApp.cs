@@ -1,0 +1,39 @@
+using System.Collections;
+using System.Reflection;
+using Grader.Core.Assignment;
+using Grader.Core.Checks;
+using Grader.Core.Engine;
+using Grader.Core.Evidence;
+using Grader.Core.Processes;
+using Grader.Core.Python.Checks;
+using Grader.Core.Python.Tools;
+
+namespace Grader.Cli;
+
+/// <summary>The composition root: builds the engine, the catalog and the tool locator from the process's surroundings.</summary>
+internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory)
+{
+    public const string DefaultAssignment = "python-async";
+
+    public static GraderApp FromProcess() => new(
+        new ProcessRunner(),
+        System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value),
+        AppContext.BaseDirectory);
+
+    public IReadOnlyDictionary<string, string?> Environment => environment;
+
+    public static string GraderVersion =>
+        typeof(GraderApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public string AssignmentDirectory(string? explicitDirectory) =>
+        explicitDirectory ?? Path.Combine(baseDirectory, "checks", DefaultAssignment);
+
+    public AssignmentSpec LoadAssignment(string? explicitDirectory) => AssignmentLoader.Load(AssignmentDirectory(explicitDirectory));
+
+    public CheckCatalog Catalog() => new(PythonStaticChecks.All());
+
+    public Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken) =>
+        new ToolLocator(runner, environment).LocateAsync(options.Python, Version.Parse(assignment.TargetPython), cancellationToken);
+
+    public GradingEngine Engine() => new(Catalog(), new EvidenceCollector(runner, []), GraderVersion);
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace Grader.Core.Assignment;
+
+/// <summary>
+/// The rules of one assignment, read from <c>checks/&lt;assignment&gt;/assignment.json</c>: which files, which
+/// functions, how many points each check is worth. The engine knows assignments only through this record.
+/// </summary>
+public sealed record AssignmentSpec(
+    string Id,
+    string Title,
+    string Track,
+    string Directory,
+    string Readme,
+    string Shebang,
+    string TargetPython,
+    int MinDocstringWords,
+    ImmutableArray<TaskSpec> Tasks,
+    ImmutableSortedDictionary<string, double> Points)
+{
+    /// <summary>The points a check is worth, 0 when the assignment does not grade it.</summary>
+    public double PointsFor(string checkId) => Points.GetValueOrDefault(checkId);
+}
+
+/// <summary>One numbered task: its file and the functions it must define.</summary>
+public sealed record TaskSpec(int Number, string File, string Title, ImmutableArray<FunctionSpec> Functions);
+
+/// <summary>A function a task must define at module level.</summary>
+public sealed record FunctionSpec(string Name, FunctionKind Kind, ImmutableArray<ParameterSpec> Parameters)
+{
+    /// <summary>How the signature reads in Python, for messages: <c>async def wait_random(max_delay=10)</c>.</summary>
+    public string Signature => $"{(Kind == FunctionKind.Coroutine ? "async def" : "def")} {Name}({string.Join(", ", Parameters.Select(p => p.Display))})";
+}
+
+/// <summary>A required parameter; <see cref="DefaultJson"/> is the JSON text of its required default, if any.</summary>
+public sealed record ParameterSpec(string Name, string? DefaultJson)
+{
+    public string Display => DefaultJson is null ? Name : $"{Name}={DefaultJson}";
+}
+
+/// <summary>Whether a function is a plain <c>def</c> or an <c>async def</c>.</summary>
+public enum FunctionKind
+{
+    Function,
+    Coroutine,
+}

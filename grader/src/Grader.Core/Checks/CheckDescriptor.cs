@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Grader.Core.Results;
+
+namespace Grader.Core.Checks;
+
+/// <summary>Where a check runs: once per task file, or once for the whole project.</summary>
+public enum CheckScope
+{
+    Task,
+    Project,
+}
+
+/// <summary>
+/// Everything a reader needs to know about a check. The same descriptor feeds reports, the generated docs
+/// (docs/checks/ID.md) and <c>grader explain ID</c>.
+/// </summary>
+/// <param name="Id">Stable id: track, category, number (PY-DOC-001). Never reused or renumbered.</param>
+/// <param name="Prerequisites">Ids of checks (same scope) that must pass first; otherwise this one is skipped.</param>
+public sealed record CheckDescriptor(
+    string Id,
+    string Title,
+    Category Category,
+    CheckScope Scope,
+    string WhatItChecks,
+    string WhyItMatters,
+    string HowToFix,
+    string BadExample,
+    string GoodExample,
+    ImmutableArray<string> Prerequisites);

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using Grader.Core.Assignment;
+using Grader.Core.Checks;
+using Grader.Core.Evidence;
+using Grader.Core.Python.Tools;
+using Grader.Core.Results;
+using Grader.Core.Submissions;
+
+namespace Grader.Core.Engine;
+
+/// <summary>
+/// Grades one submission: gathers evidence with the external tools, runs every check of the catalog in order
+/// (skipping those whose prerequisite did not pass), scores the outcomes and assembles the result model.
+/// </summary>
+public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collector, string graderVersion)
+{
+    public async Task<GradingResult> GradeAsync(
+        AssignmentSpec assignment, Submission submission, ToolEnvironment tools, GradingOptions options, CancellationToken cancellationToken)
+    {
+        using var scratch = ScratchSpace.Create();
+        var evidence = await collector.CollectAsync(new EvidenceRequest(assignment, submission, tools, options, scratch), cancellationToken)
+            .ConfigureAwait(false);
+
+        var project = RunInOrder(
+            catalog.ProjectChecks,
+            check => check.Evaluate(new ProjectCheckContext(assignment, submission, evidence, options)),
+            assignment,
+            file: null);
+        var tasks = assignment.Tasks
+            .Where(task => options.Includes(task.Number))
+            .Select(task => GradeTask(assignment, task, submission, evidence, options))
+            .ToImmutableArray();
+
+        return new GradingResult(
+            GradingResult.SchemaId,
+            submission.Name,
+            assignment.Track,
+            graderVersion,
+            tasks.Sum(task => task.Score) + project.Sum(check => check.Points),
+            tasks.Sum(task => task.MaxScore) + project.Sum(check => check.MaxPoints),
+            DescribeTools(tools, evidence),
+            tasks,
+            project);
+    }
+
+    private TaskResult GradeTask(AssignmentSpec assignment, TaskSpec task, Submission submission, SubmissionEvidence evidence, GradingOptions options)
+    {
+        var file = submission.Find(task.File);
+        var checks = RunInOrder(
+            catalog.TaskChecks,
+            check => check.Evaluate(new TaskCheckContext(assignment, task, submission, file, evidence, options)),
+            assignment,
+            task.File);
+        return new TaskResult(task.Number, task.File, checks.Sum(check => check.Points), checks.Sum(check => check.MaxPoints), checks);
+    }
+
+    private static ImmutableArray<CheckResult> RunInOrder<TCheck>(
+        IEnumerable<TCheck> checks, Func<TCheck, CheckOutcome> evaluate, AssignmentSpec assignment, string? file)
+        where TCheck : ICheck
+    {
+        var statuses = new Dictionary<string, CheckStatus>(StringComparer.Ordinal);
+        var results = ImmutableArray.CreateBuilder<CheckResult>();
+        foreach (var check in checks)
+        {
+            var descriptor = check.Descriptor;
+            var blocker = descriptor.Prerequisites.FirstOrDefault(id => statuses.GetValueOrDefault(id) != CheckStatus.Passed);
+            var outcome = blocker is null
+                ? EvaluateSafely(check, evaluate)
+                : CheckOutcome.Skipped($"Not checked until {blocker} passes.", SkipKind.PrerequisiteFailed);
+            statuses[descriptor.Id] = outcome.Status;
+            results.Add(Scorer.Score(descriptor, outcome, assignment, file));
+        }
+
+        return results.ToImmutable();
+    }
+
+    // A check that throws is a bug in the grader, not the student's fault: it is recorded as error and the
+    // rest of the grading goes on.
+    private static CheckOutcome EvaluateSafely<TCheck>(TCheck check, Func<TCheck, CheckOutcome> evaluate)
+        where TCheck : ICheck
+    {
+        try
+        {
+            return evaluate(check);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return CheckOutcome.Error($"The grader failed while running this check ({exception.GetType().Name}: {exception.Message}); please report it.");
+        }
+    }
+
+    private static ImmutableSortedDictionary<string, string> DescribeTools(ToolEnvironment tools, SubmissionEvidence evidence)
+    {
+        var described = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        described["python"] = tools.DescribeTarget();
+        described["analysis_python"] = tools.Analysis?.Display ?? "not found";
+        described["pycodestyle"] = evidence.Style.Value?.Tool ?? evidence.Style.Failure ?? "not run";
+        return described.ToImmutable();
+    }
+}

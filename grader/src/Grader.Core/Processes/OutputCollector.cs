@@ -1,0 +1,62 @@
+using System.Text;
+
+namespace Grader.Core.Processes;
+
+// Reads a stream to its end while keeping only the first and last halves of the allowed budget, so a child
+// that prints 50 MB costs the grader a fixed amount of memory.
+internal sealed class OutputCollector(int maxBytes)
+{
+    private readonly int headLimit = maxBytes / 2;
+    private readonly int tailLimit = maxBytes - (maxBytes / 2);
+    private readonly MemoryStream head = new();
+    private readonly Queue<byte[]> tailChunks = new();
+    private int tailBytes;
+    private long totalBytes;
+
+    public async Task ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            Append(buffer.AsSpan(0, read));
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> chunk)
+    {
+        totalBytes += chunk.Length;
+        var toHead = (int)Math.Min(chunk.Length, headLimit - head.Length);
+        if (toHead > 0)
+        {
+            head.Write(chunk[..toHead]);
+            chunk = chunk[toHead..];
+        }
+
+        if (chunk.IsEmpty)
+        {
+            return;
+        }
+
+        tailChunks.Enqueue(chunk.ToArray());
+        tailBytes += chunk.Length;
+        while (tailChunks.Count > 1 && tailBytes - tailChunks.Peek().Length >= tailLimit)
+        {
+            tailBytes -= tailChunks.Dequeue().Length;
+        }
+    }
+
+    public CapturedOutput ToCapturedOutput()
+    {
+        var tail = tailChunks.SelectMany(chunk => chunk).ToArray();
+        if (tail.Length > tailLimit)
+        {
+            tail = tail[^tailLimit..];
+        }
+
+        var dropped = totalBytes - head.Length - tail.Length;
+        return new CapturedOutput(Decode(head.ToArray()), Decode(tail), totalBytes, dropped);
+    }
+
+    private static string Decode(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+}

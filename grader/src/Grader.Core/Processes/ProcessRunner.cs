@@ -1,0 +1,139 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Grader.Core.Processes;
+
+/// <summary>
+/// Runs child processes with a cleaned environment, a wall-clock timeout that kills the whole process tree
+/// (or process group), and capped output capture.
+/// </summary>
+public sealed partial class ProcessRunner : IProcessRunner
+{
+    private const int SigKill = 9;
+
+    public async Task<ProcessOutcome> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
+    {
+        using var process = new Process { StartInfo = CreateStartInfo(request) };
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            return ProcessOutcome.NotStarted($"{request.FileName}: {exception.Message}");
+        }
+
+        var stdout = new OutputCollector(request.MaxCapturedBytes);
+        var stderr = new OutputCollector(request.MaxCapturedBytes);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(request.Timeout);
+        var reading = Task.WhenAll(
+            stdout.ReadToEndAsync(process.StandardOutput.BaseStream, CancellationToken.None),
+            stderr.ReadToEndAsync(process.StandardError.BaseStream, CancellationToken.None));
+        await WriteInputAsync(process, request.StandardInput).ConfigureAwait(false);
+
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = !cancellationToken.IsCancellationRequested;
+            Kill(process, request.OwnProcessGroup);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (request.OwnProcessGroup)
+        {
+            // Grandchildren left behind by the student's code must not outlive the grading, nor keep the pipes open.
+            KillGroup(process.Id);
+        }
+
+        await reading.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ProcessOutcome(
+            timedOut ? null : process.ExitCode,
+            timedOut,
+            stdout.ToCapturedOutput(),
+            stderr.ToCapturedOutput(),
+            stopwatch.Elapsed);
+    }
+
+    private static ProcessStartInfo CreateStartInfo(ProcessRequest request)
+    {
+        var startInfo = new ProcessStartInfo
+        {
+            FileName = request.OwnProcessGroup ? "setsid" : request.FileName,
+            WorkingDirectory = request.WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (request.OwnProcessGroup)
+        {
+            startInfo.ArgumentList.Add(request.FileName);
+        }
+
+        foreach (var argument in request.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment.Clear();
+        foreach (var (name, value) in request.Environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return startInfo;
+    }
+
+    private static async Task WriteInputAsync(Process process, string? input)
+    {
+        try
+        {
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input).ConfigureAwait(false);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited before reading its input; its exit code tells the story.
+        }
+    }
+
+    private static void Kill(Process process, bool group)
+    {
+        if (group)
+        {
+            KillGroup(process.Id);
+        }
+
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static void KillGroup(int processGroupId)
+    {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            _ = SendSignal(-processGroupId, SigKill);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Grader.Core.Results;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Grader.Core.Reporting;
+
+/// <summary>
+/// The report a student reads in a terminal: a table per task with a mark per check, then every problem with
+/// its file:line and message, then the scores. Colour only when asked for; every student-supplied string is escaped.
+/// </summary>
+public sealed class HumanReporter(bool color) : IReporter
+{
+    private const int MaxFindingsShown = 12;
+
+    public string Format => "human";
+
+    public string Description => "a readable report with a table per task and every problem explained (the default)";
+
+    public Task WriteAsync(GradingResult result, TextWriter destination, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(destination),
+        });
+        console.Profile.Width = 110;
+        Render(result, console);
+        return Task.CompletedTask;
+    }
+
+    private static void Render(GradingResult result, IAnsiConsole console)
+    {
+        console.MarkupLine($"[bold]Grading[/] {Markup.Escape(result.Submission)} [grey]({Markup.Escape(result.Track)} track, grader {Markup.Escape(result.GraderVersion)})[/]");
+        foreach (var (tool, version) in result.Tools)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(tool)}: {Markup.Escape(version)}[/]");
+        }
+
+        console.WriteLine();
+        if (!result.Project.IsEmpty)
+        {
+            WriteTable(console, "Project", result.Project, Sum(result.Project));
+        }
+
+        foreach (var task in result.Tasks)
+        {
+            WriteTable(console, $"Task {task.Task}: {task.File}", task.Checks, (task.Score, task.MaxScore));
+        }
+
+        WriteProblems(result, console);
+        console.WriteLine();
+        console.MarkupLine($"[bold]Score: {Points(result.Score)}/{Points(result.MaxScore)}[/] ({Percent(result.Score, result.MaxScore)})"
+            + (result.AllPassed ? " [green]every check passed[/]" : string.Empty));
+    }
+
+    private static void WriteTable(IAnsiConsole console, string title, IEnumerable<CheckResult> checks, (double Score, double Max) total)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/]  {Points(total.Score)}/{Points(total.Max)}");
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .AddColumn("Result")
+            .AddColumn("Check")
+            .AddColumn("Rule")
+            .AddColumn(new TableColumn("Points").RightAligned());
+        foreach (var check in checks)
+        {
+            table.AddRow(
+                Mark(check.Status),
+                new Text(check.Id),
+                new Text(check.Title),
+                new Text($"{Points(check.Points)}/{Points(check.MaxPoints)}"));
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteProblems(GradingResult result, IAnsiConsole console)
+    {
+        var problems = result.AllChecks().Where(check => check.Status is not (CheckStatus.Passed or CheckStatus.Skipped)).ToList();
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]What to fix[/]");
+        foreach (var check in problems)
+        {
+            var where = check.File is null ? string.Empty : check.Line is null ? $"{check.File}: " : $"{check.File}:{check.Line}: ";
+            console.MarkupLine($"{MarkupFor(check.Status)} [bold]{check.Id}[/] {Markup.Escape(where)}");
+            console.Write(new Padder(new Text(check.Message), new Padding(4, 0, 0, 0)));
+            var findings = check.Details?.Findings ?? [];
+            if (findings.Length > 1)
+            {
+                foreach (var finding in findings.Take(MaxFindingsShown))
+                {
+                    var location = $"{finding.File}:{finding.Line?.ToString(CultureInfo.InvariantCulture) ?? "-"}"
+                        + (finding.Column is { } column ? $":{column.ToString(CultureInfo.InvariantCulture)}" : string.Empty);
+                    var code = finding.Code is null ? string.Empty : finding.Code + " ";
+                    console.Write(new Padder(new Text($"- {location}: {code}{finding.Message}"), new Padding(6, 0, 0, 0)));
+                }
+
+                if (findings.Length > MaxFindingsShown)
+                {
+                    console.Write(new Padder(new Text($"... and {findings.Length - MaxFindingsShown} more (see --format json)"), new Padding(6, 0, 0, 0)));
+                }
+            }
+        }
+    }
+
+    private static IRenderable Mark(CheckStatus status) => new Markup(MarkupFor(status));
+
+    private static string MarkupFor(CheckStatus status) => status switch
+    {
+        CheckStatus.Passed => "[green]✔ pass[/]",
+        CheckStatus.Failed => "[red]✘ FAIL[/]",
+        CheckStatus.Error => "[yellow]! error[/]",
+        CheckStatus.Timeout => "[yellow]⏱ timeout[/]",
+        _ => "[grey]- skipped[/]",
+    };
+
+    private static (double Score, double Max) Sum(IEnumerable<CheckResult> checks) =>
+        (checks.Sum(check => check.Points), checks.Sum(check => check.MaxPoints));
+
+    private static string Points(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Percent(double score, double max) =>
+        max == 0 ? "n/a" : (score / max).ToString("0.#%", CultureInfo.InvariantCulture);
+}

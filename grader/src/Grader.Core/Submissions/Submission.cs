@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace Grader.Core.Submissions;
+
+/// <summary>A read-only snapshot of one student's folder. Checks read this, never the disk.</summary>
+/// <param name="Root">Absolute path of the folder that was read.</param>
+/// <param name="Files">Every file read, keyed by its '/'-separated path relative to <paramref name="Root"/>.</param>
+public sealed record Submission(string Root, ImmutableSortedDictionary<string, SubmissionFile> Files)
+{
+    /// <summary>The folder's name, used as the submission's display name.</summary>
+    public string Name => System.IO.Path.GetFileName(Root.TrimEnd(System.IO.Path.DirectorySeparatorChar));
+
+    public SubmissionFile? Find(string relativePath) => Files.GetValueOrDefault(relativePath);
+
+    /// <summary>Python files of the submission, in path order.</summary>
+    public IEnumerable<SubmissionFile> PythonFiles => Files.Values.Where(file => file.Path.EndsWith(".py", StringComparison.Ordinal));
+}

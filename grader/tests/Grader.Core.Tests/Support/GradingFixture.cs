@@ -1,0 +1,57 @@
+using System.Collections;
+using System.Collections.Immutable;
+using Grader.Core.Assignment;
+using Grader.Core.Checks;
+using Grader.Core.Engine;
+using Grader.Core.Evidence;
+using Grader.Core.Processes;
+using Grader.Core.Python.Checks;
+using Grader.Core.Python.Tools;
+using Grader.Core.Results;
+using Grader.Core.Submissions;
+
+namespace Grader.Core.Tests.Support;
+
+/// <summary>
+/// The real engine with the real tools (Python, pycodestyle), located once for the whole test run.
+/// </summary>
+public sealed class GradingFixture
+{
+    public GradingFixture()
+    {
+        Assignment = AssignmentLoader.Load(RepositoryPaths.Assignment);
+        Runner = new ProcessRunner();
+        Catalog = new CheckCatalog(PythonStaticChecks.All());
+        Environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
+        Tools = new ToolLocator(Runner, Environment).LocateAsync(null, Version.Parse(Assignment.TargetPython), CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public AssignmentSpec Assignment { get; }
+
+    public IProcessRunner Runner { get; }
+
+    public CheckCatalog Catalog { get; }
+
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    public ToolEnvironment Tools { get; }
+
+    public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null) =>
+        new GradingEngine(Catalog, new EvidenceCollector(Runner, []), "test")
+            .GradeAsync(Assignment, SubmissionLoader.Load(folder), Tools, options ?? GradingOptions.Default, CancellationToken.None);
+
+    /// <summary>The checks that did not pass and were not skipped, as "task:ID" or "project:ID".</summary>
+    public static ImmutableSortedSet<string> Problems(GradingResult result) =>
+        result.Project.Where(IsProblem).Select(check => $"project:{check.Id}")
+            .Concat(result.Tasks.SelectMany(task => task.Checks.Where(IsProblem).Select(check => $"{task.Task}:{check.Id}")))
+            .ToImmutableSortedSet(StringComparer.Ordinal);
+
+    private static bool IsProblem(CheckResult check) => check.Status is not (CheckStatus.Passed or CheckStatus.Skipped);
+}
+
+[CollectionDefinition(Name)]
+public sealed class GradingCollection : ICollectionFixture<GradingFixture>
+{
+    public const string Name = "grading";
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Grader.Core.Results;
+
+namespace Grader.Core.Tests.Support;
+
+/// <summary>Fixed result models for reporter and contract tests.</summary>
+public static class SampleResults
+{
+    public static GradingResult Mixed() => new(
+        GradingResult.SchemaId,
+        "alice [bold]",
+        "python",
+        "1.2.3",
+        4,
+        7,
+        ImmutableSortedDictionary<string, string>.Empty.Add("pycodestyle", "pycodestyle 2.10.0, 2.5 profile").Add("python", "Python 3.7.16"),
+        [
+            new TaskResult(0, "0-basic_async_syntax.py", 3, 6,
+            [
+                new CheckResult("PY-FILE-001", "Task file is present", Category.Files, CheckStatus.Passed, 1, 1, "0-basic_async_syntax.py is present.", "0-basic_async_syntax.py", null, null),
+                new CheckResult("PY-STYLE-001", "Follows pycodestyle", Category.Style, CheckStatus.Failed, 0, 2, "0-basic_async_syntax.py:3:2: E225 missing whitespace around operator [red]x[/].", "0-basic_async_syntax.py", 3,
+                    new CheckDetails(
+                        [
+                            new Finding("0-basic_async_syntax.py", 3, 2, "E225", "missing whitespace around operator"),
+                            new Finding("0-basic_async_syntax.py", 9, 80, "E501", "line too long (81 > 79 characters)"),
+                        ],
+                        ImmutableSortedDictionary<string, string>.Empty.Add("tool", "pycodestyle 2.10.0, 2.5 profile"))),
+                new CheckResult("PY-DOC-001", "Module has a docstring", Category.Docs, CheckStatus.Skipped, 0, 1, "Not checked until PY-SYN-001 passes.", "0-basic_async_syntax.py", null, null),
+                new CheckResult("PY-CONV-003", "File is executable", Category.Conventions, CheckStatus.Error, 0, 0, "Style was not checked.", "0-basic_async_syntax.py", null, null),
+                new CheckResult("PY-API-001", "Required functions are defined", Category.Api, CheckStatus.Passed, 2, 2, "ok", "0-basic_async_syntax.py", null, null),
+            ]),
+        ],
+        [
+            new CheckResult("PY-FILE-003", "README.md is present", Category.Files, CheckStatus.Passed, 1, 1, "README.md is present.", "README.md", null, null),
+        ]);
+}
