@@ -89,26 +89,31 @@ public sealed class HumanReporter(bool color) : IReporter
         console.MarkupLine("[bold]What to fix[/]");
         foreach (var check in problems)
         {
-            var where = check.File is null ? string.Empty : check.Line is null ? $"{check.File}: " : $"{check.File}:{check.Line}: ";
-            console.MarkupLine($"{MarkupFor(check.Status)} [bold]{check.Id}[/] {Markup.Escape(where)}");
-            console.Write(new Padder(new Text(check.Message), new Padding(4, 0, 0, 0)));
+            console.MarkupLine($"{MarkupFor(check.Status)} [bold]{check.Id}[/] {Markup.Escape(check.Title)}");
+            console.MarkupLine("    " + Markup.Escape(check.Message));
             var findings = check.Details?.Findings ?? [];
             if (findings.Length > 1)
             {
                 foreach (var finding in findings.Take(MaxFindingsShown))
                 {
-                    var location = $"{finding.File}:{finding.Line?.ToString(CultureInfo.InvariantCulture) ?? "-"}"
-                        + (finding.Column is { } column ? $":{column.ToString(CultureInfo.InvariantCulture)}" : string.Empty);
-                    var code = finding.Code is null ? string.Empty : finding.Code + " ";
-                    console.Write(new Padder(new Text($"- {location}: {code}{finding.Message}"), new Padding(6, 0, 0, 0)));
+                    console.MarkupLine("      - " + Markup.Escape(Describe(finding)));
                 }
 
                 if (findings.Length > MaxFindingsShown)
                 {
-                    console.Write(new Padder(new Text($"... and {findings.Length - MaxFindingsShown} more (see --format json)"), new Padding(6, 0, 0, 0)));
+                    console.MarkupLine($"      ... and {findings.Length - MaxFindingsShown} more (see --format json)");
                 }
             }
         }
+    }
+
+    private static string Describe(Finding finding)
+    {
+        var location = finding.File is null ? string.Empty
+            : finding.Line is null ? $"{finding.File}: "
+            : finding.Column is null ? $"{finding.File}:{finding.Line.Value.ToString(CultureInfo.InvariantCulture)}: "
+            : $"{finding.File}:{finding.Line.Value.ToString(CultureInfo.InvariantCulture)}:{finding.Column.Value.ToString(CultureInfo.InvariantCulture)}: ";
+        return location + (finding.Code is null ? string.Empty : finding.Code + " ") + finding.Message;
     }
 
     private static IRenderable Mark(CheckStatus status) => new Markup(MarkupFor(status));

@@ -34,45 +34,39 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
         }
 
         var name = $"python{target.Major}.{target.Minor}";
-        foreach (var candidate in PathCandidates(name))
-        {
-            var found = await ProbeAsync(candidate, $"{name} on PATH", cancellationToken).ConfigureAwait(false);
-            if (found is not null && found.Matches(target))
-            {
-                return found;
-            }
-        }
-
-        var pyenv = PyenvVersions().Where(entry => entry.Version.Major == target.Major && entry.Version.Minor == target.Minor);
-        foreach (var (version, folder) in pyenv)
-        {
-            var binary = Path.Combine(folder, "bin", name);
-            if (File.Exists(binary))
-            {
-                return new PythonInterpreter(binary, version, "pyenv versions folder");
-            }
-        }
-
-        return null;
+        var sameVersion = PyenvBinaries(name).Where(found => found.Matches(target));
+        return await FirstWorkingAsync(name, sameVersion, found => found.Matches(target), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PythonInterpreter?> LocateAnalysisAsync(CancellationToken cancellationToken)
+    private Task<PythonInterpreter?> LocateAnalysisAsync(CancellationToken cancellationToken) =>
+        FirstWorkingAsync("python3", PyenvBinaries("python3"), found => found.IsAtLeast(3, 8), cancellationToken);
+
+    // Real binaries on PATH first, then pyenv's versions folder, then pyenv shims: a shim works but costs a few
+    // hundred milliseconds of bash per call, and may not even know the version asked for.
+    private async Task<PythonInterpreter?> FirstWorkingAsync(
+        string command, IEnumerable<PythonInterpreter> pyenv, Func<PythonInterpreter, bool> acceptable, CancellationToken cancellationToken)
     {
-        foreach (var candidate in PathCandidates("python3"))
+        foreach (var candidate in PathCandidates(command).Where(path => !IsShim(path)))
         {
-            var found = await ProbeAsync(candidate, "python3 on PATH", cancellationToken).ConfigureAwait(false);
-            if (found is not null && found.IsAtLeast(3, 8))
+            var found = await ProbeAsync(candidate, $"{command} on PATH", cancellationToken).ConfigureAwait(false);
+            if (found is not null && acceptable(found))
             {
                 return found;
             }
         }
 
-        foreach (var (version, folder) in PyenvVersions().Where(entry => entry.Version >= new Version(3, 8)))
+        var fromPyenv = pyenv.FirstOrDefault(acceptable);
+        if (fromPyenv is not null)
         {
-            var binary = Path.Combine(folder, "bin", "python3");
-            if (File.Exists(binary))
+            return fromPyenv;
+        }
+
+        foreach (var candidate in PathCandidates(command).Where(IsShim))
+        {
+            var found = await ProbeAsync(candidate, $"{command} pyenv shim", cancellationToken).ConfigureAwait(false);
+            if (found is not null && acceptable(found))
             {
-                return new PythonInterpreter(binary, version, "pyenv versions folder");
+                return found;
             }
         }
 
@@ -81,7 +75,7 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
 
     private async Task<PycodestyleTool?> LocatePycodestyleAsync(CancellationToken cancellationToken)
     {
-        foreach (var candidate in PathCandidates("pycodestyle"))
+        foreach (var candidate in PathCandidates("pycodestyle").OrderBy(IsShim))
         {
             var outcome = await runner.RunAsync(Request(candidate, ["--version"]), cancellationToken).ConfigureAwait(false);
             if (outcome.Succeeded)
@@ -106,24 +100,20 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
     private ProcessRequest Request(string fileName, ImmutableArray<string> arguments) =>
         new(fileName, arguments, Path.GetTempPath(), ChildEnvironment.For(Path.GetTempPath(), Env("PATH")), null, ProbeTimeout, 64 * 1024);
 
-    // Real binaries first, shims last: a shim works but is slow, and may not even know the version asked for.
-    private IEnumerable<string> PathCandidates(string name)
-    {
-        var found = (Env("PATH") ?? string.Empty)
+    private IEnumerable<string> PathCandidates(string name) =>
+        (Env("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, name))
             .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return found.Where(path => !IsShim(path)).Concat(found.Where(IsShim));
-    }
+            .Distinct(StringComparer.Ordinal);
 
     private string? ResolveCommand(string command) =>
         command.Contains('/', StringComparison.Ordinal) ? null : PathCandidates(command).FirstOrDefault();
 
     private static bool IsShim(string path) => path.Contains("/shims/", StringComparison.Ordinal);
 
-    private IEnumerable<(Version Version, string Folder)> PyenvVersions()
+    // pyenv names each version's folder after the version, so no process is needed to learn it.
+    private IEnumerable<PythonInterpreter> PyenvBinaries(string command)
     {
         var root = Env("PYENV_ROOT") ?? Path.Combine(Env("HOME") ?? "/root", ".pyenv");
         var versions = Path.Combine(root, "versions");
@@ -133,10 +123,10 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
         }
 
         return Directory.EnumerateDirectories(versions)
-            .Select(folder => (Parsed: Version.TryParse(Path.GetFileName(folder), out var version) ? version : null, Folder: folder))
-            .Where(entry => entry.Parsed is not null)
-            .Select(entry => (entry.Parsed!, entry.Folder))
-            .OrderByDescending(entry => entry.Item1)
+            .Select(folder => (Version: Version.TryParse(Path.GetFileName(folder), out var version) ? version : null, Binary: Path.Combine(folder, "bin", command)))
+            .Where(entry => entry.Version is not null && File.Exists(entry.Binary))
+            .Select(entry => new PythonInterpreter(entry.Binary, entry.Version!, "pyenv versions folder"))
+            .OrderByDescending(found => found.Version)
             .ToList();
     }
 
