@@ -27,7 +27,7 @@ public sealed class PythonAnalyzer(IProcessRunner runner)
     {
         var request = new ProcessRequest(
             interpreter.Path,
-            ["-I", "-B", scriptPath],
+            ["-I", "-S", "-B", scriptPath],
             scratch.Home,
             ChildEnvironment.For(scratch.Home, null),
             BuildRequest(mode, files),
