@@ -25,6 +25,10 @@ public sealed class GradingFixture
         Environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
         Tools = new ToolLocator(Runner, Environment).LocateAsync(null, Version.Parse(Assignment.TargetPython), CancellationToken.None).GetAwaiter().GetResult();
+        if (Tools.Pycodestyle is null || Tools.Analysis is null)
+        {
+            throw new InvalidOperationException($"The grading tests need python3 and pycodestyle: {ToolEnvironment.PycodestyleInstallHint}.");
+        }
     }
 
     public AssignmentSpec Assignment { get; }
