@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Reflection;
+using Grader.Checks.PythonAsync;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
 using Grader.Core.Processes;
-using Grader.Core.Python.Checks;
+using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
 
 namespace Grader.Cli;
@@ -30,10 +31,11 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
 
     public AssignmentSpec LoadAssignment(string? explicitDirectory) => AssignmentLoader.Load(AssignmentDirectory(explicitDirectory));
 
-    public CheckCatalog Catalog() => new(PythonStaticChecks.All());
+    public CheckCatalog Catalog() => PythonAsyncChecks.Catalog();
 
     public Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken) =>
         new ToolLocator(runner, environment).LocateAsync(options.Python, Version.Parse(assignment.TargetPython), cancellationToken);
 
-    public GradingEngine Engine() => new(Catalog(), new EvidenceCollector(runner, []), GraderVersion);
+    public GradingEngine Engine() =>
+        new(Catalog(), new EvidenceCollector(runner, [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount)]), GraderVersion);
 }

@@ -29,12 +29,20 @@ internal static class CheckCommand
             DefaultValueFactory = _ => "2.5",
         };
         profile.AcceptOnlyFromAmong("2.5", "installed");
+        var clock = new Option<string>("--clock")
+        {
+            Description = "How behaviour tests keep time: virtual = sleeps complete at once while the clocks advance as if real (fast, exact); real = real, scaled-down sleeps (a cross-check).",
+            DefaultValueFactory = _ => "virtual",
+        };
+        clock.AcceptOnlyFromAmong("virtual", "real");
+        var seed = new Option<int?>("--seed") { Description = "Seed of the random values handed to the student's code (printed in every report); give the same seed to reproduce a run." };
         var assignment = new Option<string?>("--assignment") { Description = "Folder of the assignment rules (default: the checks/python-async folder shipped with the grader)." };
 
-        var command = new Command("check", "Grade one submission folder: files, conventions, syntax, Python 3.7 compatibility, style, docstrings, annotations and API.\n"
+        var command = new Command("check", "Grade one submission folder: files, conventions, syntax, Python 3.7 compatibility, style, docstrings, annotations, API, "
+            + "and behaviour (each task's code runs in a sandboxed child process, in virtual time).\n"
             + "Exit codes: 0 every check passed, 1 some check did not pass, 2 the folder cannot be graded (the reason is printed on stderr).")
         {
-            folder, format, tasks, waiveExec, python, profile, assignment,
+            folder, format, tasks, waiveExec, python, profile, clock, seed, assignment,
         };
         command.SetAction((parse, cancellationToken) => console.GuardAsync(async () =>
         {
@@ -50,7 +58,9 @@ internal static class CheckCommand
                 selected,
                 parse.GetValue(waiveExec),
                 parse.GetValue(profile) == "installed" ? StyleProfile.Installed : StyleProfile.Pycodestyle25,
-                parse.GetValue(python));
+                parse.GetValue(python),
+                parse.GetValue(clock) == "real" ? ClockMode.Real : ClockMode.Virtual,
+                parse.GetValue(seed) ?? Random.Shared.Next(1, 1_000_000));
             var submission = SubmissionLoader.Load(parse.GetValue(folder)!);
             var tools = await app.LocateToolsAsync(spec, options, cancellationToken);
             var result = await app.Engine().GradeAsync(spec, submission, tools, options, cancellationToken);

@@ -22,6 +22,8 @@ internal sealed class AssignmentFile
         public string? File { get; set; }
         public string? Title { get; set; }
         public List<FunctionFile>? Functions { get; set; }
+
+        public List<int>? DependsOn { get; set; }
     }
 
     internal sealed class FunctionFile

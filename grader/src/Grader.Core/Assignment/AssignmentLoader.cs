@@ -44,12 +44,21 @@ public static class AssignmentLoader
                     function.Kind == "coroutine" ? FunctionKind.Coroutine : FunctionKind.Function,
                     (function.Params ?? []).Select(parameter => new ParameterSpec(
                         Required(parameter.Name, "params[].name"),
-                        parameter.Default?.GetRawText())).ToImmutableArray())).ToImmutableArray()))
+                        parameter.Default?.GetRawText())).ToImmutableArray())).ToImmutableArray())
+            {
+                DependsOn = [.. task.DependsOn ?? []],
+            })
             .OrderBy(task => task.Number)
             .ToImmutableArray();
         if (tasks.IsEmpty)
         {
             throw GraderSetupException.AssignmentInvalid(path, "it lists no tasks");
+        }
+
+        var unknown = tasks.SelectMany(task => task.DependsOn).FirstOrDefault(number => tasks.All(task => task.Number != number), -1);
+        if (unknown >= 0)
+        {
+            throw GraderSetupException.AssignmentInvalid(path, $"a task depends on task {unknown}, which does not exist");
         }
 
         return new AssignmentSpec(

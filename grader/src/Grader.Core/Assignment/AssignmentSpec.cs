@@ -22,8 +22,12 @@ public sealed record AssignmentSpec(
     public double PointsFor(string checkId) => Points.GetValueOrDefault(checkId);
 }
 
-/// <summary>One numbered task: its file and the functions it must define.</summary>
-public sealed record TaskSpec(int Number, string File, string Title, ImmutableArray<FunctionSpec> Functions);
+/// <summary>One numbered task: its file, the functions it must define, and the tasks whose modules it imports.</summary>
+public sealed record TaskSpec(int Number, string File, string Title, ImmutableArray<FunctionSpec> Functions)
+{
+    /// <summary>Every task whose module this task's code imports, directly or not.</summary>
+    public ImmutableArray<int> DependsOn { get; init; } = [];
+}
 
 /// <summary>A function a task must define at module level.</summary>
 public sealed record FunctionSpec(string Name, FunctionKind Kind, ImmutableArray<ParameterSpec> Parameters)

@@ -26,4 +26,16 @@ public sealed record CheckDescriptor(
     string HowToFix,
     string BadExample,
     string GoodExample,
-    ImmutableArray<string> Prerequisites);
+    ImmutableArray<string> Prerequisites)
+{
+    /// <summary>The task numbers a task check applies to; empty means every task.</summary>
+    public ImmutableArray<int> Tasks { get; init; } = [];
+
+    /// <summary>
+    /// Ids of checks that must also have passed in every task this task depends on (its imports), for checks that
+    /// run the code: a task cannot be run when a module it imports cannot be.
+    /// </summary>
+    public ImmutableArray<string> DependencyPrerequisites { get; init; } = [];
+
+    public bool AppliesTo(int task) => Tasks.IsEmpty || Tasks.Contains(task);
+}

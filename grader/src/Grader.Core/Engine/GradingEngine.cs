@@ -26,10 +26,14 @@ public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collec
             check => check.Evaluate(new ProjectCheckContext(assignment, submission, evidence, options)),
             assignment,
             file: null);
-        var tasks = assignment.Tasks
-            .Where(task => options.Includes(task.Number))
-            .Select(task => GradeTask(assignment, task, submission, evidence, options))
-            .ToImmutableArray();
+        // Every task is graded, so that a task's dependencies are known even when --task leaves them out of the report.
+        var graded = new Dictionary<int, TaskResult>();
+        foreach (var task in assignment.Tasks)
+        {
+            graded[task.Number] = GradeTask(assignment, task, submission, evidence, options, graded);
+        }
+
+        var tasks = assignment.Tasks.Where(task => options.Includes(task.Number)).Select(task => graded[task.Number]).ToImmutableArray();
 
         return new GradingResult(
             GradingResult.SchemaId,
@@ -39,23 +43,47 @@ public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collec
             tasks.Sum(task => task.Score) + project.Sum(check => check.Points),
             tasks.Sum(task => task.MaxScore) + project.Sum(check => check.MaxPoints),
             DescribeTools(tools, evidence),
+            DescribeSettings(options),
             tasks,
             project);
     }
 
-    private TaskResult GradeTask(AssignmentSpec assignment, TaskSpec task, Submission submission, SubmissionEvidence evidence, GradingOptions options)
+    private TaskResult GradeTask(
+        AssignmentSpec assignment, TaskSpec task, Submission submission, SubmissionEvidence evidence, GradingOptions options, IReadOnlyDictionary<int, TaskResult> graded)
     {
         var file = submission.Find(task.File);
         var checks = RunInOrder(
-            catalog.TaskChecks,
+            catalog.TaskChecks.Where(check => check.Descriptor.AppliesTo(task.Number)),
             check => check.Evaluate(new TaskCheckContext(assignment, task, submission, file, evidence, options)),
             assignment,
-            task.File);
+            task.File,
+            descriptor => BlockingDependency(descriptor, task, graded));
         return new TaskResult(task.Number, task.File, checks.Sum(check => check.Points), checks.Sum(check => check.MaxPoints), checks);
     }
 
+    // The first dependency task in which one of the descriptor's dependency prerequisites did not pass.
+    private static string? BlockingDependency(CheckDescriptor descriptor, TaskSpec task, IReadOnlyDictionary<int, TaskResult> graded)
+    {
+        foreach (var dependency in task.DependsOn.Order())
+        {
+            if (!graded.TryGetValue(dependency, out var result))
+            {
+                continue;
+            }
+
+            var failed = descriptor.DependencyPrerequisites.FirstOrDefault(id =>
+                result.Checks.FirstOrDefault(check => check.Id == id)?.Status is not (null or CheckStatus.Passed));
+            if (failed is not null)
+            {
+                return $"Not checked until {failed} passes for {result.File} (task {dependency}), whose code this task imports.";
+            }
+        }
+
+        return null;
+    }
+
     private static ImmutableArray<CheckResult> RunInOrder<TCheck>(
-        IEnumerable<TCheck> checks, Func<TCheck, CheckOutcome> evaluate, AssignmentSpec assignment, string? file)
+        IEnumerable<TCheck> checks, Func<TCheck, CheckOutcome> evaluate, AssignmentSpec assignment, string? file, Func<CheckDescriptor, string?>? external = null)
         where TCheck : ICheck
     {
         var statuses = new Dictionary<string, CheckStatus>(StringComparer.Ordinal);
@@ -64,9 +92,10 @@ public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collec
         {
             var descriptor = check.Descriptor;
             var blocker = descriptor.Prerequisites.FirstOrDefault(id => statuses.GetValueOrDefault(id) != CheckStatus.Passed);
-            var outcome = blocker is null
+            var reason = blocker is null ? external?.Invoke(descriptor) : $"Not checked until {blocker} passes.";
+            var outcome = reason is null
                 ? EvaluateSafely(check, evaluate)
-                : CheckOutcome.Skipped($"Not checked until {blocker} passes.", SkipKind.PrerequisiteFailed);
+                : CheckOutcome.Skipped(reason, SkipKind.PrerequisiteFailed);
             statuses[descriptor.Id] = outcome.Status;
             results.Add(Scorer.Score(descriptor, outcome, assignment, file));
         }
@@ -88,6 +117,15 @@ public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collec
             return CheckOutcome.Error($"The grader failed while running this check ({exception.GetType().Name}: {exception.Message}); please report it.");
         }
     }
+
+    // What a run needs to be reproduced: the seed and clock of the behaviour scenarios, the style profile.
+    private static ImmutableSortedDictionary<string, string> DescribeSettings(GradingOptions options) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            ["clock"] = options.Clock == ClockMode.Virtual ? "virtual" : "real",
+            ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["style_profile"] = options.StyleProfile == StyleProfile.Installed ? "installed" : "2.5",
+        });
 
     private static ImmutableSortedDictionary<string, string> DescribeTools(ToolEnvironment tools, SubmissionEvidence evidence)
     {

@@ -39,6 +39,11 @@ public sealed class HumanReporter(bool color) : IReporter
             console.MarkupLine($"[grey]{Markup.Escape(tool)}: {Markup.Escape(version)}[/]");
         }
 
+        if (!result.Settings.IsEmpty)
+        {
+            console.MarkupLine($"[grey]settings: {Markup.Escape(string.Join(", ", result.Settings.Select(setting => $"{setting.Key} {setting.Value}")))}[/]");
+        }
+
         console.WriteLine();
         if (!result.Project.IsEmpty)
         {

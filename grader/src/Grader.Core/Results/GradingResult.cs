@@ -12,6 +12,7 @@ public sealed record GradingResult(
     double Score,
     double MaxScore,
     ImmutableSortedDictionary<string, string> Tools,
+    ImmutableSortedDictionary<string, string> Settings,
     ImmutableArray<TaskResult> Tasks,
     ImmutableArray<CheckResult> Project)
 {

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Grader.Checks.PythonAsync;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
-using Grader.Core.Python.Checks;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.Core.Tests.Support;
@@ -11,12 +11,13 @@ namespace Grader.Core.Tests.Checks;
 
 public sealed partial class CatalogTests
 {
-    private static readonly CheckCatalog Catalog = new(PythonStaticChecks.All());
+    private static readonly CheckCatalog Catalog = PythonAsyncChecks.Catalog();
 
     [Fact]
     public void Every_check_class_is_in_the_catalog_exactly_once()
     {
-        var classes = typeof(ICheck).Assembly.GetTypes()
+        var classes = new[] { typeof(ICheck).Assembly, typeof(PythonAsyncChecks).Assembly }
+            .SelectMany(assembly => assembly.GetTypes())
             .Where(type => typeof(ICheck).IsAssignableFrom(type) && type is { IsInterface: false, IsAbstract: false })
             .ToList();
 
@@ -89,7 +90,7 @@ public sealed partial class CatalogTests
     [Fact]
     public void Prerequisites_come_before_the_checks_that_need_them()
     {
-        var catalog = new CheckCatalog(PythonStaticChecks.All());
+        var catalog = PythonAsyncChecks.Catalog();
 
         Assert.Throws<InvalidOperationException>(() => new CheckCatalog(catalog.Checks.Reverse()));
     }

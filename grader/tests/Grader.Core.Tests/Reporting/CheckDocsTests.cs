@@ -1,5 +1,4 @@
-using Grader.Core.Checks;
-using Grader.Core.Python.Checks;
+using Grader.Checks.PythonAsync;
 using Grader.Core.Reporting;
 using Grader.Core.Tests.Support;
 
@@ -10,7 +9,7 @@ public sealed class CheckDocsTests
     [Fact]
     public void The_committed_docs_match_the_descriptors()
     {
-        var catalog = new CheckCatalog(PythonStaticChecks.All());
+        var catalog = PythonAsyncChecks.Catalog();
         var assignment = Assignment.AssignmentLoader.Load(RepositoryPaths.Assignment);
         var stale = catalog.Checks
             .Where(check =>

@@ -5,7 +5,8 @@ using Grader.Core.Checks;
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
 using Grader.Core.Processes;
-using Grader.Core.Python.Checks;
+using Grader.Checks.PythonAsync;
+using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
@@ -21,7 +22,7 @@ public sealed class GradingFixture
     {
         Assignment = AssignmentLoader.Load(RepositoryPaths.Assignment);
         Runner = new ProcessRunner();
-        Catalog = new CheckCatalog(PythonStaticChecks.All());
+        Catalog = PythonAsyncChecks.Catalog();
         Environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
         Tools = new ToolLocator(Runner, Environment).LocateAsync(null, Version.Parse(Assignment.TargetPython), CancellationToken.None).GetAwaiter().GetResult();
@@ -42,7 +43,7 @@ public sealed class GradingFixture
     public ToolEnvironment Tools { get; }
 
     public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null) =>
-        new GradingEngine(Catalog, new EvidenceCollector(Runner, []), "test")
+        new GradingEngine(Catalog, new EvidenceCollector(Runner, [new ProbeEvidenceSource(new ProbeRunner(Runner), System.Environment.ProcessorCount)]), "test")
             .GradeAsync(Assignment, SubmissionLoader.Load(folder), Tools, options ?? GradingOptions.Default, CancellationToken.None);
 
     /// <summary>The checks that did not pass and were not skipped, as "task:ID" or "project:ID".</summary>

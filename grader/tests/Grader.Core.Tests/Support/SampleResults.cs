@@ -14,6 +14,7 @@ public static class SampleResults
         4,
         7,
         ImmutableSortedDictionary<string, string>.Empty.Add("pycodestyle", "pycodestyle 2.10.0, 2.5 profile").Add("python", "Python 3.7.16"),
+        ImmutableSortedDictionary<string, string>.Empty.Add("clock", "virtual").Add("seed", "42"),
         [
             new TaskResult(0, "0-basic_async_syntax.py", 3, 6,
             [

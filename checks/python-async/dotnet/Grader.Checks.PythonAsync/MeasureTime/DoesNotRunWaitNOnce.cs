@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Grader.Checks.PythonAsync.Probe;
+using Grader.Core.Checks;
+
+namespace Grader.Checks.PythonAsync.MeasureTime;
+
+/// <summary>PY-BEH-020: measure_time(n, max_delay) runs wait_n(n, max_delay) exactly once.</summary>
+internal sealed class DoesNotRunWaitNOnce : ITaskCheck
+{
+    public CheckDescriptor Descriptor { get; } = BehaviourDescriptor.Create(
+        "PY-BEH-020",
+        2,
+        "measure_time runs wait_n(n, max_delay) once",
+        "Called from outside any event loop, measure_time(5, 9) runs wait_n(5, 9) exactly once (seen by a spy on wait_n).",
+        "The task is to time wait_n: running it twice, with other arguments, or not at all measures something else.",
+        "Call asyncio.run(wait_n(n, max_delay)) once between the two time readings.",
+        "asyncio.run(wait_n(n, 5))",
+        "asyncio.run(wait_n(n, max_delay))");
+
+    public CheckOutcome Evaluate(TaskCheckContext context) =>
+        ScenarioJudge.Judge(context, "measure_time_5_9", (observation, _) =>
+        {
+            var calls = observation.SpyCallsOf("wait_n").ToList();
+            if (calls.Count != 1)
+            {
+                return CheckOutcome.Fail($"{observation.Call} ran wait_n {calls.Count} times; it must run wait_n(5, 9) exactly once.");
+            }
+
+            var arguments = Arguments(calls[0]);
+            return arguments is [5, 9]
+                ? CheckOutcome.Pass("measure_time runs wait_n(n, max_delay) once.")
+                : CheckOutcome.Fail($"{observation.Call} ran wait_n with {Observation.Show(calls[0].GetProperty("args"))} {Observation.Show(calls[0].GetProperty("kwargs"))}; it must pass n = 5 and max_delay = 9.");
+        });
+
+    private static double?[] Arguments(JsonElement call)
+    {
+        var positional = call.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Array ? args.EnumerateArray().Select(a => Observation.Number(a)).ToList() : [];
+        var named = call.TryGetProperty("kwargs", out var kwargs) && kwargs.ValueKind == JsonValueKind.Object ? kwargs : default;
+        double? Named(string name) => named.ValueKind == JsonValueKind.Object && named.TryGetProperty(name, out var value) ? Observation.Number(value) : null;
+        return [positional.ElementAtOrDefault(0) ?? Named("n"), positional.ElementAtOrDefault(1) ?? Named("max_delay")];
+    }
+}

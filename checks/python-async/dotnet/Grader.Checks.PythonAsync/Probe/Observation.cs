@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Grader.Checks.PythonAsync.Probe;
+
+/// <summary>Typed reading of one scenario's raw observation (see checks/python-async/probe/README.md).</summary>
+internal sealed class Observation(JsonElement json)
+{
+    public JsonElement Json => json;
+
+    public string Call => String("call") ?? "?";
+
+    public string Status => String("status") ?? "?";
+
+    public JsonElement Result => Property("result") ?? default;
+
+    public double? VirtualElapsed => Number(Property("virtual_elapsed"));
+
+    public IReadOnlyList<JsonElement> RandomCalls => Array("random_calls");
+
+    public IReadOnlyList<JsonElement> SpyCalls => Array("spy_calls");
+
+    public IReadOnlyList<JsonElement> BlockingSleeps => Array("blocking_sleeps");
+
+    public IEnumerable<JsonElement> SpyCallsOf(string function) =>
+        SpyCalls.Where(call => call.TryGetProperty("fn", out var fn) && fn.GetString() == function);
+
+    public JsonElement? Property(string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) ? value : null;
+
+    public string? String(string name) => Property(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    public bool? Bool(string name) => Property(name)?.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    public IReadOnlyList<JsonElement> Array(string name) =>
+        Property(name) is { ValueKind: JsonValueKind.Array } value ? [.. value.EnumerateArray()] : [];
+
+    /// <summary>A JSON number as a double; null for anything else (bool, string, null, object).</summary>
+    public static double? Number(JsonElement? value) => value is { ValueKind: JsonValueKind.Number } number ? number.GetDouble() : null;
+
+    /// <summary>The list of numbers the JSON holds, or null when it is not a list of numbers.</summary>
+    public static IReadOnlyList<double>? Numbers(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var numbers = value.EnumerateArray().Select(item => Number(item)).ToList();
+        return numbers.All(number => number is not null) ? [.. numbers.Select(number => number!.Value)] : null;
+    }
+
+    /// <summary>How a value looks in a message: numbers with 2 decimals, other JSON as written.</summary>
+    public static string Show(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => Format(value.GetDouble()),
+        JsonValueKind.Array => "[" + string.Join(", ", value.EnumerateArray().Take(12).Select(Show)) + (value.GetArrayLength() > 12 ? ", ..." : string.Empty) + "]",
+        JsonValueKind.Object when value.TryGetProperty("repr", out var repr) => repr.GetString() ?? "?",
+        JsonValueKind.Undefined => "nothing",
+        _ => value.GetRawText(),
+    };
+
+    public static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Format(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Format)) + "]";
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Grader.Core.Checks;
+using Grader.Core.Python.Behaviour;
+
+namespace Grader.Checks.PythonAsync.Probe;
+
+/// <summary>
+/// Finds a scenario's observation for a behaviour check and turns every way it can be missing into the right
+/// status: a run that timed out is <c>timeout</c>, a crash or exit is <c>error</c> with the last output lines.
+/// Only a scenario that ran to its end reaches the check's own judgement.
+/// </summary>
+internal static class ScenarioJudge
+{
+    public static CheckOutcome Judge(TaskCheckContext context, string scenario, Func<Observation, Tolerance, CheckOutcome> judge) =>
+        JudgeAll(context, [scenario], (observations, tolerance) => judge(observations[0], tolerance));
+
+    public static CheckOutcome JudgeAll(TaskCheckContext context, IReadOnlyList<string> scenarios, Func<IReadOnlyList<Observation>, Tolerance, CheckOutcome> judge)
+    {
+        if (context.Evidence.Extra.GetValueOrDefault(BehaviourEvidence.Key) is not BehaviourEvidence evidence)
+        {
+            return CheckOutcome.Error("The behaviour tests did not run.");
+        }
+
+        if (evidence.Unavailable is { } reason)
+        {
+            return CheckOutcome.Error($"The behaviour tests could not run: {reason}.");
+        }
+
+        if (!evidence.Runs.TryGetValue(context.Task.Number, out var run))
+        {
+            return CheckOutcome.Error($"The behaviour tests of task {context.Task.Number} did not run.");
+        }
+
+        if (ImportProblem(run) is { } importProblem)
+        {
+            return importProblem;
+        }
+
+        var observations = new List<Observation>();
+        foreach (var id in scenarios)
+        {
+            if (run.Scenario(id) is not { } found)
+            {
+                return Missing(run, id);
+            }
+
+            var observation = new Observation(found);
+            if (Abnormal(observation) is { } abnormal)
+            {
+                return abnormal;
+            }
+
+            observations.Add(observation);
+        }
+
+        return judge(observations, Tolerance.For(evidence.Clock));
+    }
+
+    private static CheckOutcome? ImportProblem(ProbeRun run)
+    {
+        if (run.Scenario("import") is not { } found)
+        {
+            return Missing(run, "import");
+        }
+
+        var import = new Observation(found);
+        if (import.Status == "ok")
+        {
+            return null;
+        }
+
+        var module = import.String("failed_module") ?? "the task's modules";
+        return Abnormal(import) is { } abnormal
+            ? abnormal with { Message = $"Importing {module} failed, so its behaviour cannot be tested: {abnormal.Message}" }
+            : CheckOutcome.Error($"Importing {module} failed.");
+    }
+
+    private static CheckOutcome? Abnormal(Observation observation) => observation.Status switch
+    {
+        "ok" => null,
+        "timeout" => CheckOutcome.TimedOut($"{observation.Call} was still running after 600 s of virtual time: it never finishes (an endless loop of awaits?)."),
+        "deadlock" => CheckOutcome.TimedOut($"{observation.Call} waits forever: it awaits something that nothing will ever complete."),
+        "exit" => CheckOutcome.Error($"{observation.Call} called sys.exit({Observation.Show(observation.Property("exit_code") ?? default)}): the code must not exit the program."),
+        _ => CheckOutcome.Error($"{observation.Call} raised {Exception(observation)}."),
+    };
+
+    private static string Exception(Observation observation)
+    {
+        if (observation.Property("exception") is not { ValueKind: JsonValueKind.Object } exception)
+        {
+            return "an exception";
+        }
+
+        var type = exception.TryGetProperty("type", out var t) ? t.GetString() : "an exception";
+        var message = exception.TryGetProperty("message", out var m) ? m.GetString() : null;
+        var where = exception.TryGetProperty("where", out var w) && w.ValueKind == JsonValueKind.String ? $" at {w.GetString()}" : string.Empty;
+        return string.IsNullOrEmpty(message) ? $"{type}{where}" : $"{type}: {message}{where}";
+    }
+
+    private static CheckOutcome Missing(ProbeRun run, string scenario)
+    {
+        var output = run.LastOutputLines();
+        var tail = output.Length == 0 ? string.Empty : $" Last output: {output}";
+        if (run.Process.TimedOut)
+        {
+            return CheckOutcome.TimedOut(
+                $"The code of this task was stopped after {run.Process.Elapsed.TotalSeconds:0.#} s of real time before '{scenario}' could run: it loops without ever awaiting, or blocks.{tail}");
+        }
+
+        if (run.Process.StartError is { } startError)
+        {
+            return CheckOutcome.Error($"The behaviour tests could not start: {startError}");
+        }
+
+        return run.Finished
+            ? CheckOutcome.Error($"The probe did not report '{scenario}'.")
+            : CheckOutcome.Error($"The process running this task's code ended (exit code {run.Process.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) before '{scenario}' could run: os._exit, a crash, or the memory limit.{tail}");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Grader.Checks.PythonAsync.Probe;
+using Grader.Core.Checks;
+using Grader.Core.Results;
+
+namespace Grader.Checks.PythonAsync.WaitN;
+
+/// <summary>The four rules wait_n and task_wait_n share, judged on the probe's observations.</summary>
+internal static class SpawnJudge
+{
+    public static CheckOutcome ReturnsEachDelay(Observation observation, SpawnScenarios spec, Tolerance tolerance)
+    {
+        var n = spec.SizedN;
+        var spawned = observation.SpyCallsOf(spec.Spawned).ToList();
+        if (spawned.Count != n)
+        {
+            return CheckOutcome.Fail($"{observation.Call} called {spec.Spawned} {spawned.Count} times; it must call it n = {n} times.");
+        }
+
+        var wrongArgument = spawned.FirstOrDefault(call => MaxDelayArgument(call) != spec.SizedMaxDelay);
+        if (wrongArgument.ValueKind == JsonValueKind.Object)
+        {
+            return CheckOutcome.Fail($"{observation.Call} called {spec.Spawned} with {Observation.Show(wrongArgument.GetProperty("args"))}; it must pass max_delay = {spec.SizedMaxDelay}.");
+        }
+
+        var returned = Observation.Numbers(observation.Result);
+        if (returned is null || returned.Count != n)
+        {
+            return CheckOutcome.Fail($"{observation.Call} returned {Observation.Show(observation.Result)}; it must return a list of the {n} delays.");
+        }
+
+        var delays = observation.SpyCallsOf("wait_random").Select(call => Observation.Number(call.GetProperty("returned"))).OfType<double>().Order().ToList();
+        var matches = delays.Count == n && returned.Order().Zip(delays).All(pair => tolerance.Same(pair.Second, pair.First));
+        return matches
+            ? CheckOutcome.Pass($"{spec.Function} returns the {n} delays of its {n} {spec.Spawned} calls.")
+            : CheckOutcome.Fail($"{observation.Call} returned {Observation.Format(returned)}, but the {spec.Spawned} calls it made returned {Observation.Format(delays)}: return exactly those delays.");
+    }
+
+    public static CheckOutcome RunsConcurrently(Observation observation, Tolerance tolerance)
+    {
+        var delays = Observation.Numbers(observation.Result);
+        var took = observation.VirtualElapsed;
+        if (delays is null || delays.Count == 0 || took is null)
+        {
+            return CheckOutcome.Fail($"{observation.Call} returned {Observation.Show(observation.Result)}, so its timing cannot be judged: return the list of delays.");
+        }
+
+        var longest = delays.Max();
+        var sum = delays.Sum();
+        if (tolerance.AtMost(longest, took.Value))
+        {
+            return CheckOutcome.Pass($"{observation.Call} took {Observation.Format(took.Value)} s for a longest delay of {Observation.Format(longest)} s: the coroutines ran concurrently.");
+        }
+
+        var why = tolerance.Same(sum, took.Value)
+            ? $"the {delays.Count} coroutines ran one after another instead of concurrently (the delays add up to {Observation.Format(sum)} s)"
+            : "the coroutines did not all run at the same time";
+        return CheckOutcome.Fail(
+            $"{observation.Call} took {Observation.Format(took.Value)} s of virtual time for delays whose largest is {Observation.Format(longest)} s: {why}. "
+            + "Start them all before awaiting any (asyncio.as_completed, or create_task then await).");
+    }
+
+    public static CheckOutcome ReturnsCompletionOrder(Observation observation, Tolerance tolerance, ImmutableArray<Finding> sortingEvidence)
+    {
+        var returned = Observation.Numbers(observation.Result);
+        var wakeOrder = Observation.Numbers(observation.Property("values_in_wake_order") ?? default) ?? [];
+        var valueOrder = Observation.Numbers(observation.Property("values_in_value_order") ?? default) ?? [];
+        var spawnOrder = Observation.Numbers(observation.Property("values_in_spawn_order") ?? default) ?? [];
+        bool Same(IReadOnlyList<double> order) => returned is not null && order.Count == returned.Count && order.Zip(returned).All(pair => tolerance.Same(pair.First, pair.Second));
+
+        if (Same(wakeOrder))
+        {
+            return CheckOutcome.Pass($"{observation.Call} returns the delays in the order the coroutines finished.");
+        }
+
+        var setup = $"In this run the grader made the coroutines finish in the order {Observation.Format(wakeOrder)}, which is not the ascending order of their values";
+        var evidence = sortingEvidence.IsEmpty ? string.Empty : $" Sorting found at line {string.Join(", ", sortingEvidence.Select(finding => finding.Line))}: {string.Join("; ", sortingEvidence.Select(finding => finding.Message).Distinct())}.";
+        var message = Same(valueOrder)
+            ? $"{setup}; {observation.Call} returned {Observation.Format(returned!)}, sorted by value: the order must come from completion (e.g. asyncio.as_completed), not from sorting.{evidence}"
+            : Same(spawnOrder)
+                ? $"{setup}; {observation.Call} returned {Observation.Format(returned!)}, the order the coroutines were started (as asyncio.gather gives): collect results as they complete (asyncio.as_completed).{evidence}"
+                : $"{setup}; {observation.Call} returned {Observation.Show(observation.Result)}, which is neither: return the delays as the coroutines complete.{evidence}";
+        return CheckOutcome.Fail(message, sortingEvidence);
+    }
+
+    public static CheckOutcome HandlesEdgeCases(Observation empty, Observation zero)
+    {
+        if (empty.Result.ValueKind != JsonValueKind.Array || empty.Result.GetArrayLength() != 0)
+        {
+            return CheckOutcome.Fail($"{empty.Call} returned {Observation.Show(empty.Result)}; with n = 0 it must return [].");
+        }
+
+        var zeros = Observation.Numbers(zero.Result);
+        return zeros is { Count: 10 } && zeros.All(value => value == 0)
+            ? CheckOutcome.Pass($"{empty.Call} returns [] and {zero.Call} returns ten zeros.")
+            : CheckOutcome.Fail($"{zero.Call} returned {Observation.Show(zero.Result)}; with max_delay = 0 it must return ten 0.0 values.");
+    }
+
+    /// <summary>Sorting the analysis found inside the function, as supporting evidence for an order failure.</summary>
+    public static ImmutableArray<Finding> SortingEvidence(TaskCheckContext context, string function)
+    {
+        var file = context.File?.Path;
+        var facts = file is null ? null : context.Evidence.FactsFor(file, out _);
+        var definition = facts?.Defs.FirstOrDefault(d => d.Depth == 0 && d.Name == function);
+        var nested = facts?.Defs.Where(d => definition is not null && d.Qualname.StartsWith(definition.Qualname + ".", StringComparison.Ordinal)) ?? [];
+        return [.. new[] { definition }.Concat(nested).OfType<Core.Python.Facts.Definition>()
+            .SelectMany(d => d.Sorting)
+            .Select(sort => new Finding(file, sort.Line, sort.Column, "sort", sort.What ?? "sorting"))];
+    }
+
+    private static double? MaxDelayArgument(JsonElement call)
+    {
+        if (call.TryGetProperty("kwargs", out var kwargs) && kwargs.ValueKind == JsonValueKind.Object && kwargs.TryGetProperty("max_delay", out var named))
+        {
+            return Observation.Number(named);
+        }
+
+        var args = call.TryGetProperty("args", out var positional) ? Observation.Numbers(positional) : null;
+        return args is { Count: 1 } ? args[0] : null;
+    }
+}

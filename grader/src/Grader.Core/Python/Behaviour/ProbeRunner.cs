@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Grader.Core.Engine;
+using Grader.Core.Evidence;
+using Grader.Core.Processes;
+using Grader.Core.Python.Tools;
+using Grader.Core.Sandbox;
+using Grader.Core.Submissions;
+
+namespace Grader.Core.Python.Behaviour;
+
+/// <summary>
+/// Runs the assignment's probe for one task in a sandbox: a fresh copy of the submission as working directory,
+/// a scratch HOME, resource limits (set by the probe before any student code loads), its own process group
+/// killed on timeout, and capped output. Observations come back through a results file outside the copy,
+/// tagged with a per-run nonce, never through stdout.
+/// </summary>
+public sealed class ProbeRunner(IProcessRunner runner)
+{
+    /// <summary>Student-visible output kept per stream (head and tail halves).</summary>
+    public const int CapturedOutputBytes = 64 * 1024;
+
+    /// <summary>Real-clock mode runs a requested sleep of d seconds for d * TimeScale seconds.</summary>
+    public const double RealTimeScale = 0.02;
+
+    public async Task<ProbeRun> RunAsync(
+        PythonInterpreter python, string probeScript, Submission submission, int task, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
+    {
+        var runFolder = scratch.NewFolder($"probe-{task}");
+        var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
+        var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
+        var results = Path.Combine(runFolder, "results.jsonl");
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var request = new ProcessRequest(
+            python.Path,
+            ["-B", "-s", probeScript],
+            copy,
+            ChildEnvironment.For(home, null),
+            Config(task, options, results, nonce) + "\n",
+            options.BehaviourTimeout,
+            CapturedOutputBytes,
+            OwnProcessGroup: true);
+        var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var (observations, finished) = Read(results, nonce);
+        return new ProbeRun(task, observations, finished, outcome);
+    }
+
+    private static string Config(int task, GradingOptions options, string resultsPath, string nonce)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("task", task);
+            json.WriteNumber("seed", options.Seed);
+            json.WriteString("clock", options.Clock == ClockMode.Virtual ? "virtual" : "real");
+            json.WriteString("results_path", resultsPath);
+            json.WriteString("nonce", nonce);
+            json.WriteNumber("time_scale", RealTimeScale);
+            json.WriteNumber("virtual_deadline", 600.0);
+            json.WriteStartObject("limits");
+            json.WriteNumber("cpu_seconds", Math.Max(2, (int)options.BehaviourTimeout.TotalSeconds));
+            json.WriteNumber("memory_mb", 512);
+            json.WriteNumber("processes", 64);
+            json.WriteNumber("open_files", 256);
+            json.WriteNumber("file_size_mb", 16);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static (ImmutableSortedDictionary<string, JsonElement> Observations, bool Finished) Read(string path, string nonce)
+    {
+        var observations = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+        var finished = false;
+        if (!File.Exists(path))
+        {
+            return (observations.ToImmutable(), false);
+        }
+
+        foreach (var line in File.ReadLines(path))
+        {
+            JsonElement record;
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                record = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                continue; // A torn last line from a killed process.
+            }
+
+            if (record.ValueKind != JsonValueKind.Object || !record.TryGetProperty("nonce", out var tag) || tag.GetString() != nonce)
+            {
+                continue; // Not written by this run's probe.
+            }
+
+            if (record.TryGetProperty("finished", out var done) && done.ValueKind == JsonValueKind.True)
+            {
+                finished = true;
+            }
+            else if (record.TryGetProperty("scenario", out var scenario) && scenario.GetString() is { } id)
+            {
+                observations[id] = record;
+            }
+        }
+
+        return (observations.ToImmutable(), finished);
+    }
+}
