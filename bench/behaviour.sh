@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Issue 3's speed target, measured in one invocation:
+#   grader: `grader check reference-solution/python` (every check, static and behaviour, virtual clock),
+#           a whole CLI process per run, median of RUNS (default 5) after one untimed warm-up;
+#   baseline: what a conventional checker pays on the wall clock: the assignment's own example calls
+#           (reference-solution/python/mains/*.py, the "main" files of ASSIGNMENT.md) run with plain python3,
+#           median of BASELINE_RUNS (default 3; each takes tens of seconds because the sleeps are real).
+# Prints both medians and the ratio baseline / grader.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+baseline_runs=${BASELINE_RUNS:-3}
+
+dotnet build grader/src/Grader.Cli -c Release -v q -nologo >/dev/null
+
+python3 - "$runs" "$baseline_runs" <<'PY'
+import glob, os, statistics, subprocess, sys, time
+
+runs, baseline_runs = int(sys.argv[1]), int(sys.argv[2])
+grader = ["dotnet", "grader/src/Grader.Cli/bin/Release/net10.0/grader.dll",
+          "check", "reference-solution/python", "--format", "json", "--seed", "1"]
+mains = sorted(glob.glob("reference-solution/python/mains/*.py"))
+
+
+def timed(action):
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def grade():
+    done = subprocess.run(grader, stdout=subprocess.DEVNULL, check=False)
+    if done.returncode != 0:
+        sys.exit("the grader did not give the reference solution full marks (exit %d)" % done.returncode)
+
+
+def baseline():
+    for main in mains:
+        subprocess.run(["python3", os.path.relpath(main, "reference-solution/python")],
+                       cwd="reference-solution/python", stdout=subprocess.DEVNULL, check=True)
+
+
+grade()  # warm-up, untimed
+grader_times = [timed(grade) for _ in range(runs)]
+print("grader (all checks, virtual clock): " + ", ".join("%.2f" % t for t in grader_times) + " s")
+baseline_times = [timed(baseline) for _ in range(baseline_runs)]
+print("baseline (%d main files, plain python3, real sleeps): " % len(mains)
+      + ", ".join("%.2f" % t for t in baseline_times) + " s")
+g, b = statistics.median(grader_times), statistics.median(baseline_times)
+print("median grader: %.2f s (target: under 2 s)" % g)
+print("median baseline: %.2f s" % b)
+print("ratio baseline / grader: %.1fx (target: at least 10x)" % (b / g))
+PY
