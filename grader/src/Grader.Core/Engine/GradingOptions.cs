@@ -22,7 +22,7 @@ public sealed record GradingOptions(
 
     public static readonly GradingOptions Default = new(ImmutableSortedSet<int>.Empty);
 
-    public TimeSpan BehaviourTimeout => ScenarioTimeout ?? TimeSpan.FromSeconds(Clock == ClockMode.Virtual ? 10 : 60);
+    public TimeSpan BehaviourTimeout => ScenarioTimeout ?? TimeSpan.FromSeconds(Clock == ClockMode.Virtual ? 10 : 20);
 
     public bool Includes(int task) => Tasks.IsEmpty || Tasks.Contains(task);
 }

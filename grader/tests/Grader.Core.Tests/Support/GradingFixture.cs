@@ -52,6 +52,14 @@ public sealed class GradingFixture
             .Concat(result.Tasks.SelectMany(task => task.Checks.Where(IsProblem).Select(check => $"{task.Task}:{check.Id}")))
             .ToImmutableSortedSet(StringComparer.Ordinal);
 
+    /// <summary>As <see cref="Problems"/>, with each check's status: "task:ID=status".</summary>
+    public static ImmutableSortedSet<string> ProblemsWithStatus(GradingResult result) =>
+        result.Project.Where(IsProblem).Select(check => $"project:{check.Id}={Status(check)}")
+            .Concat(result.Tasks.SelectMany(task => task.Checks.Where(IsProblem).Select(check => $"{task.Task}:{check.Id}={Status(check)}")))
+            .ToImmutableSortedSet(StringComparer.Ordinal);
+
+    private static string Status(CheckResult check) => check.Status.ToString().ToLowerInvariant();
+
     private static bool IsProblem(CheckResult check) => check.Status is not (CheckStatus.Passed or CheckStatus.Skipped);
 }
 

@@ -39,6 +39,11 @@ internal static class SpawnJudge
 
     public static CheckOutcome RunsConcurrently(Observation observation, Tolerance tolerance)
     {
+        if (BlockingSleep.Find(observation) is { } blocking)
+        {
+            return blocking with { Message = blocking.Message + " The coroutines cannot overlap while the loop is blocked." };
+        }
+
         var delays = Observation.Numbers(observation.Result);
         var took = observation.VirtualElapsed;
         if (delays is null || delays.Count == 0 || took is null)

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Grader.Checks.PythonAsync.Probe;
 using Grader.Core.Checks;
-using Grader.Core.Results;
 
 namespace Grader.Checks.PythonAsync.WaitRandom;
 
@@ -21,18 +19,11 @@ internal sealed class BlocksTheEventLoop : ITaskCheck
     public CheckOutcome Evaluate(TaskCheckContext context) =>
         ScenarioJudge.Judge(context, "wait_random_blocking", (observation, tolerance) => Judge(observation, tolerance, "wait_random"));
 
-    internal static CheckOutcome Judge(Observation observation, Tolerance tolerance, string function)
+    private static CheckOutcome Judge(Observation observation, Tolerance tolerance, string function)
     {
-        var blocking = observation.BlockingSleeps.FirstOrDefault();
-        if (blocking.ValueKind == JsonValueKind.Object)
+        if (BlockingSleep.Find(observation) is { } blocking)
         {
-            var file = blocking.TryGetProperty("file", out var f) ? f.GetString() : null;
-            int? line = blocking.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null;
-            var seconds = Observation.Number(blocking.GetProperty("seconds"));
-            var where = file is null ? string.Empty : $" at {file}:{line}";
-            return CheckOutcome.Fail(
-                $"{observation.Call} called time.sleep({Observation.Format(seconds ?? 0)}){where}, which blocks the whole event loop: use 'await asyncio.sleep(...)'.",
-                [new Finding(file, line, null, "time.sleep", "blocking sleep inside a coroutine")]);
+            return blocking;
         }
 
         var gap = Observation.Number(observation.Property("max_tick_gap"));
