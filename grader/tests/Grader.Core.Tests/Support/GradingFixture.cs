@@ -42,9 +42,9 @@ public sealed class GradingFixture
 
     public ToolEnvironment Tools { get; }
 
-    public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null) =>
+    public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null, ToolEnvironment? tools = null) =>
         new GradingEngine(Catalog, new EvidenceCollector(Runner, [new ProbeEvidenceSource(new ProbeRunner(Runner), System.Environment.ProcessorCount)]), "test")
-            .GradeAsync(Assignment, SubmissionLoader.Load(folder), Tools, options ?? GradingOptions.Default, CancellationToken.None);
+            .GradeAsync(Assignment, SubmissionLoader.Load(folder), tools ?? Tools, options ?? GradingOptions.Default, CancellationToken.None);
 
     /// <summary>The checks that did not pass and were not skipped, as "task:ID" or "project:ID".</summary>
     public static ImmutableSortedSet<string> Problems(GradingResult result) =>
