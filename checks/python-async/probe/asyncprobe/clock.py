@@ -1,0 +1,211 @@
+"""A virtual (or scaled real) clock and an asyncio event loop running on it.
+
+In virtual mode time only moves when something would wait: the loop's
+selector never really blocks, it advances the clock by the timeout instead,
+so a program that sleeps for minutes finishes in milliseconds.  In real mode
+the clock is real elapsed time divided by ``scale`` and the loop really waits
+``timeout * scale`` seconds, so both modes report numbers in the same units.
+"""
+
+import asyncio
+import selectors
+import threading
+import time
+import weakref
+from typing import Any, Callable, List, Optional, Tuple
+
+# Captured when the module is imported, before any patching happens.
+_real_perf_counter = time.perf_counter
+_real_time = time.time
+_real_sleep = time.sleep
+
+SelectResult = List[Tuple[selectors.SelectorKey, int]]
+
+
+class Stuck(BaseException):
+    """Base of the probe's own interruptions of student code.
+
+    It derives from BaseException so that a student's ``except Exception``
+    does not swallow it.  ``stuck_at`` may name the student's code the
+    event loop was waiting in (``"file:line"``).
+    """
+
+    stuck_at = None  # type: Optional[str]
+
+
+class ScenarioTimeout(Stuck):
+    """Raised when waiting would carry the clock past the scenario deadline.
+    """
+
+
+class Deadlock(Stuck):
+    """Raised when an event loop would wait forever (nothing can wake it)."""
+
+
+class Clock:
+    """The single source of time for the patched time functions and loops.
+
+    ``elapsed()`` counts seconds since the probe started: virtual seconds in
+    virtual mode, real seconds divided by ``scale`` in real mode.
+    """
+
+    MONOTONIC_BASE = 1000.0
+    VIRTUAL_EPOCH = 1700000000.0
+    DEADLOCK_GRACE = 0.25
+
+    def __init__(self, virtual: bool, scale: float) -> None:
+        """Start the clock at elapsed time zero."""
+        self.virtual = virtual
+        self.scale = scale
+        self._elapsed = 0.0
+        self._real_start = _real_perf_counter()
+        self.epoch = self.VIRTUAL_EPOCH if virtual else _real_time()
+        self.deadline = None  # type: Optional[float]
+        self.loops = weakref.WeakSet()  # type: weakref.WeakSet
+        self.loops_created = 0
+        # Set by the session: names where a loop's tasks are waiting.
+        self.locate = None  # type: Optional[Callable[[Any], Optional[str]]]
+
+    def elapsed(self) -> float:
+        """Return the seconds elapsed since the probe started."""
+        if self.virtual:
+            return self._elapsed
+        return (_real_perf_counter() - self._real_start) / self.scale
+
+    def monotonic(self) -> float:
+        """Return the value shown by time.monotonic/perf_counter/loop.time."""
+        return self.MONOTONIC_BASE + self.elapsed()
+
+    def wall(self) -> float:
+        """Return the value shown by time.time()."""
+        return self.epoch + self.elapsed()
+
+    def check_wait(self, seconds: float) -> None:
+        """Raise ScenarioTimeout if waiting ``seconds`` passes the deadline."""
+        if self.deadline is None:
+            return
+        if self.elapsed() + seconds > self.deadline:
+            if self.virtual:
+                self._elapsed = max(self._elapsed, self.deadline)
+            raise ScenarioTimeout(
+                "waiting %.3f s would pass the deadline of the scenario"
+                % seconds)
+
+    def advance(self, seconds: float) -> None:
+        """Move virtual time forward (no effect in real mode)."""
+        if self.virtual and seconds > 0:
+            self._elapsed += seconds
+
+    def block(self, seconds: float) -> None:
+        """Stall the calling thread for ``seconds`` clock seconds."""
+        self.check_wait(seconds)
+        if self.virtual:
+            self.advance(seconds)
+        else:
+            _real_sleep(seconds * self.scale)
+
+
+class ClockSelector(selectors.BaseSelector):
+    """A selector that waits on the probe clock instead of the real one."""
+
+    def __init__(self, clock: Clock) -> None:
+        """Wrap the platform's default selector."""
+        self._clock = clock
+        self._real = selectors.DefaultSelector()
+        self.loop = None  # type: Optional[asyncio.AbstractEventLoop]
+
+    def register(self, fileobj: Any, events: int,
+                 data: Any = None) -> selectors.SelectorKey:
+        """Register a file object with the real selector."""
+        return self._real.register(fileobj, events, data)
+
+    def unregister(self, fileobj: Any) -> selectors.SelectorKey:
+        """Unregister a file object from the real selector."""
+        return self._real.unregister(fileobj)
+
+    def modify(self, fileobj: Any, events: int,
+               data: Any = None) -> selectors.SelectorKey:
+        """Change a registration of the real selector."""
+        return self._real.modify(fileobj, events, data)
+
+    def get_key(self, fileobj: Any) -> selectors.SelectorKey:
+        """Return the key of a registered file object."""
+        return self._real.get_key(fileobj)
+
+    def get_map(self) -> Any:
+        """Return the mapping of registered file objects."""
+        return self._real.get_map()
+
+    def close(self) -> None:
+        """Close the real selector."""
+        self._real.close()
+
+    def select(self, timeout: Optional[float] = None) -> SelectResult:
+        """Wait up to ``timeout`` clock seconds for I/O events.
+
+        Virtual mode polls the real selector and, when nothing is ready,
+        advances the clock by ``timeout`` at once.  ``None`` (nothing is
+        scheduled) gets a short real grace period for threads to call back,
+        then raises Deadlock.
+        """
+        clock = self._clock
+        if timeout is not None and timeout <= 0:
+            return self._real.select(0)
+        try:
+            if timeout is None:
+                return self._idle()
+            clock.check_wait(timeout)
+        except Stuck as exc:
+            if clock.locate is not None and self.loop is not None:
+                exc.stuck_at = clock.locate(self.loop)
+            raise
+        if not clock.virtual:
+            return self._real.select(timeout * clock.scale)
+        events = self._real.select(0)
+        if not events:
+            clock.advance(timeout)
+        return events
+
+    def _idle(self) -> SelectResult:
+        """Wait when nothing is scheduled: only I/O could wake the loop.
+
+        Only another thread (or a signal) can still do that: give threads
+        a short real grace period, then declare a deadlock.
+        """
+        alone = threading.active_count() <= 1
+        events = self._real.select(0 if alone else self._clock.DEADLOCK_GRACE)
+        if events:
+            return events
+        raise Deadlock("the event loop would wait forever: nothing is "
+                       "scheduled and nothing can wake it up")
+
+
+class ClockEventLoop(asyncio.SelectorEventLoop):
+    """A selector event loop whose time() and waits follow the probe clock."""
+
+    def __init__(self, clock: Clock, internal: bool = False) -> None:
+        """Create the loop; loops not made by the probe itself are counted."""
+        selector = ClockSelector(clock)
+        super().__init__(selector)
+        selector.loop = self
+        self._probe_clock = clock
+        clock.loops.add(self)
+        if not internal:
+            clock.loops_created += 1
+
+    def time(self) -> float:
+        """Return the probe clock's monotonic time."""
+        return self._probe_clock.monotonic()
+
+
+class ClockPolicy(asyncio.DefaultEventLoopPolicy):  # type: ignore
+    """An event loop policy whose new loops run on the probe clock."""
+
+    def __init__(self, clock: Clock) -> None:
+        """Remember the clock that new loops will use."""
+        super().__init__()
+        self._probe_clock = clock
+
+    def new_event_loop(self) -> asyncio.AbstractEventLoop:
+        """Make a loop on the probe clock (asyncio.run uses this too)."""
+        return ClockEventLoop(self._probe_clock)

@@ -1,0 +1,85 @@
+"""Spies: stand-ins for student functions that record every call.
+
+A spy replaces a function in the student's module *before* the next module
+imports it, so ``wait_random = __import__('0-basic_async_syntax').wait_random``
+binds the spy.  A spy keeps the kind of what it wraps: a coroutine function
+stays a coroutine function, a regular function returns exactly what the
+original returned.
+"""
+
+import asyncio
+import functools
+import inspect
+from typing import Any, Callable, Dict
+
+from .observe import jsonify
+from .session import Record, Session
+
+
+def _note_outcome(session: Session, record: Record, future: Any) -> None:
+    """Record how a Task/Future returned by a spied function ended."""
+    outcome = {"finished_at": session.now()}  # type: Dict[str, Any]
+    if future.cancelled():
+        outcome["status"] = "cancelled"
+    elif future.exception() is not None:
+        outcome["status"] = "exception"
+        outcome["exception"] = type(future.exception()).__name__
+    else:
+        outcome["status"] = "ok"
+        outcome["value"] = future.result()
+    record["task_outcome"] = jsonify(outcome)
+
+
+def make_spy(session: Session, name: str, original: Callable) -> Callable:
+    """Return a recording stand-in for ``original`` of the same kind."""
+    if inspect.iscoroutinefunction(original):
+        @functools.wraps(original)
+        async def async_spy(*args: Any, **kwargs: Any) -> Any:
+            record = session.start_spy(name, args, kwargs)
+            try:
+                value = await original(*args, **kwargs)
+            except BaseException as exc:
+                session.end_spy(record, exc=exc)
+                raise
+            session.end_spy(record, value=value)
+            return value
+        async_spy.__probe_spy__ = True  # type: ignore
+        return async_spy
+
+    @functools.wraps(original)
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        record = session.start_spy(name, args, kwargs)
+        try:
+            value = original(*args, **kwargs)
+        except BaseException as exc:
+            session.end_spy(record, exc=exc)
+            raise
+        session.end_spy(record, value=value)
+        if asyncio.isfuture(value):
+            value.add_done_callback(
+                functools.partial(_note_outcome, session, record))
+        return value
+    spy.__probe_spy__ = True  # type: ignore
+    return spy
+
+
+def install_spy(session: Session, module: Any, name: str) -> str:
+    """Replace ``module.name`` with a spy; tell what happened.
+
+    Returns ``"spied"``, ``"missing"`` or ``"not callable"``.
+    """
+    original = getattr(module, name, None)
+    if original is None and not hasattr(module, name):
+        return "missing"
+    if not callable(original):
+        return "not callable"
+    setattr(module, name, make_spy(session, name, original))
+    return "spied"
+
+
+def binding(module: Any, name: str) -> str:
+    """Tell what ``module.name`` is: ``spy``, ``other`` or ``missing``."""
+    if not hasattr(module, name):
+        return "missing"
+    value = getattr(module, name)
+    return "spy" if getattr(value, "__probe_spy__", False) else "other"

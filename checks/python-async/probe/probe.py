@@ -1,0 +1,19 @@
+#!/usr/bin/env python3
+"""Behavioural probe of a "0x01. Python - Async" submission.
+
+Run with the submission folder as working directory and one line of JSON
+configuration on stdin (see README.md); observations are appended to the
+configured results file as JSON lines.  Works on Python 3.7 to 3.11.
+"""
+
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+
+from asyncprobe.main import run_and_exit  # noqa: E402
+
+if __name__ == "__main__":
+    run_and_exit()

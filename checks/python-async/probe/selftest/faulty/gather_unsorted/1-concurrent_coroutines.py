@@ -1,0 +1,12 @@
+#!/usr/bin/env python3
+"""Faulty: gathers the coroutines and returns them in spawn order."""
+import asyncio
+from typing import List
+
+wait_random = __import__('0-basic_async_syntax').wait_random
+
+
+async def wait_n(n: int, max_delay: int) -> List[float]:
+    """Gather n wait_random coroutines."""
+    return list(await asyncio.gather(
+        *(wait_random(max_delay) for _ in range(n))))
