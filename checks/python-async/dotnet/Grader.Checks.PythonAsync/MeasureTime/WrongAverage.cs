@@ -23,7 +23,7 @@ internal sealed class WrongAverage : ITaskCheck
             var took = observation.VirtualElapsed ?? 0;
             if (returned is null || observation.String("result_type") != "float")
             {
-                return CheckOutcome.Fail($"{observation.Call} returned {Observation.Show(observation.Result)} (a {observation.String("result_type") ?? "?"}); it must return a float: the total time divided by n.");
+                return CheckOutcome.Fail($"{observation.Call} returned {Observation.Show(observation.Result)} (of type {observation.String("result_type") ?? "?"}); it must return a float: the total time divided by n.");
             }
 
             var expected = took / 5;

@@ -22,7 +22,7 @@ internal sealed class DoesNotReturnAFloat : ITaskCheck
             var wrong = observations.FirstOrDefault(observation => observation.String("result_type") != "float");
             return wrong is null
                 ? CheckOutcome.Pass("wait_random returns a float.")
-                : CheckOutcome.Fail($"{wrong.Call} returned {Observation.Show(wrong.Result)} (a {wrong.String("result_type") ?? "?"}), not a float: "
+                : CheckOutcome.Fail($"{wrong.Call} returned {Observation.Show(wrong.Result)} (of type {wrong.String("result_type") ?? "?"}), not a float: "
                     + "return the float delay, e.g. from random.uniform (random.randint gives an int).");
         });
 }

@@ -22,8 +22,18 @@ public sealed class ProbeRunner(IProcessRunner runner)
     /// <summary>Student-visible output kept per stream (head and tail halves).</summary>
     public const int CapturedOutputBytes = 64 * 1024;
 
-    /// <summary>Real-clock mode runs a requested sleep of d seconds for d * TimeScale seconds.</summary>
-    public const double RealTimeScale = 0.02;
+    /// <summary>
+    /// Real-clock mode runs a requested sleep of d seconds for d * RealTimeScale seconds. Below 0.05, scheduling
+    /// stalls of a loaded 2-core machine (about 10 ms) were seen to change verdicts.
+    /// </summary>
+    public const double RealTimeScale = 0.05;
+
+    /// <summary>A scenario still running after this much virtual time never ends (an endless loop of awaits).</summary>
+    public const double VirtualDeadline = 600;
+
+    // With the real clock the deadline costs real time (deadline * scale), so it is lower; it still exceeds what
+    // the slowest wrong-but-finishing answer (sequential awaits) needs.
+    private const double RealDeadline = 120;
 
     public async Task<ProbeRun> RunAsync(
         PythonInterpreter python, string probeScript, Submission submission, int task, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
@@ -59,7 +69,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
             json.WriteString("results_path", resultsPath);
             json.WriteString("nonce", nonce);
             json.WriteNumber("time_scale", RealTimeScale);
-            json.WriteNumber("virtual_deadline", 600.0);
+            json.WriteNumber("virtual_deadline", options.Clock == ClockMode.Virtual ? VirtualDeadline : RealDeadline);
             json.WriteStartObject("limits");
             json.WriteNumber("cpu_seconds", Math.Max(2, (int)options.BehaviourTimeout.TotalSeconds));
             json.WriteNumber("memory_mb", 512);
