@@ -78,7 +78,7 @@ internal static class ScenarioJudge
     private static CheckOutcome? Abnormal(Observation observation) => observation.Status switch
     {
         "ok" => null,
-        "timeout" => CheckOutcome.TimedOut($"{observation.Call} was still running after the scenario deadline (600 s of virtual time): it never finishes (an endless loop of awaits?)."),
+        "timeout" => CheckOutcome.TimedOut($"{observation.Call} was still running at the scenario's time limit on the grader's clock: it never finishes (an endless loop of awaits?)."),
         "deadlock" => CheckOutcome.TimedOut($"{observation.Call} waits forever: it awaits something that nothing will ever complete."),
         "exit" => CheckOutcome.Error($"{observation.Call} called sys.exit({Observation.Show(observation.Property("exit_code") ?? default)}): the code must not exit the program."),
         _ => CheckOutcome.Error($"{observation.Call} raised {Exception(observation)}."),

@@ -3,20 +3,10 @@ using Grader.Core.Checks;
 
 namespace Grader.Checks.PythonAsync.WaitN;
 
-/// <summary>PY-BEH-012: wait_n returns the delays in completion order, and not by sorting them.</summary>
+/// <summary>PY-BEH-012: wait_n returns the delays in completion order, not by sorting them.</summary>
 internal sealed class WaitNNotInCompletionOrder : ITaskCheck
 {
-    public CheckDescriptor Descriptor { get; } = BehaviourDescriptor.Create(
-        "PY-BEH-012",
-        1,
-        "wait_n returns the delays in completion order",
-        "In one run the grader makes the coroutines finish in an order that differs from the order of their values; wait_n must "
-        + "return the delays in the order they finished. A version that sorts returns them by value and fails, and so does one "
-        + "that returns them in the order they were started. Sorting found in the function (sorted, .sort, heapq, bisect, swaps) is shown as evidence.",
-        "The assignment asks for the ascending order to come from concurrency itself (shorter waits finish first), without sort().",
-        "Append each result as its coroutine completes: 'for done in asyncio.as_completed(...): delays.append(await done)'.",
-        "delays = await asyncio.gather(*calls)\\nreturn sorted(delays)",
-        "for done in asyncio.as_completed(calls):\\n    delays.append(await done)");
+    public CheckDescriptor Descriptor { get; } = SpawnDescriptors.ReturnsCompletionOrder("PY-BEH-012", 1, SpawnScenarios.WaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
         ScenarioJudge.Judge(context, SpawnScenarios.WaitN.Decoupled, (observation, tolerance) =>
