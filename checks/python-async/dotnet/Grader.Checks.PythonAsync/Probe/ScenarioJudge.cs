@@ -104,7 +104,7 @@ internal static class ScenarioJudge
         if (run.Process.TimedOut)
         {
             return CheckOutcome.TimedOut(
-                $"The code of this task was stopped after {run.Process.Elapsed.TotalSeconds:0.#} s of real time before '{scenario}' could run: it loops without ever awaiting, or blocks.{tail}");
+                $"The code of this task was stopped after {run.Process.Elapsed.TotalSeconds:0.#} s of real time and never reported '{scenario}': it loops without ever awaiting, or blocks, in that scenario or an earlier one.{tail}");
         }
 
         if (run.Process.StartError is { } startError)

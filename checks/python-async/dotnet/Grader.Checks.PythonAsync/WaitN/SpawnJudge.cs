@@ -79,6 +79,11 @@ internal static class SpawnJudge
             return CheckOutcome.Pass($"{observation.Call} returns the delays in the order the coroutines finished.");
         }
 
+        if (BlockingSleep.Find(observation) is { } blocking)
+        {
+            return blocking with { Message = blocking.Message + " While the loop is blocked the coroutines finish in the order they start, not in the order of their delays." };
+        }
+
         var setup = $"In this run the grader made the coroutines finish in the order {Observation.Format(wakeOrder)}, which is not the ascending order of their values";
         var evidence = sortingEvidence.IsEmpty ? string.Empty : $" Sorting found at line {string.Join(", ", sortingEvidence.Select(finding => finding.Line))}: {string.Join("; ", sortingEvidence.Select(finding => finding.Message).Distinct())}.";
         var message = Same(valueOrder)
