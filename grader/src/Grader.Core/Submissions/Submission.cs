@@ -7,8 +7,8 @@ namespace Grader.Core.Submissions;
 /// <param name="Files">Every file read, keyed by its '/'-separated path relative to <paramref name="Root"/>.</param>
 public sealed record Submission(string Root, ImmutableSortedDictionary<string, SubmissionFile> Files)
 {
-    /// <summary>The folder's name, used as the submission's display name.</summary>
-    public string Name => System.IO.Path.GetFileName(Root.TrimEnd(System.IO.Path.DirectorySeparatorChar));
+    /// <summary>The submission's display name: the folder's name, or the student id a batch gives it.</summary>
+    public string Name { get; init; } = System.IO.Path.GetFileName(Root.TrimEnd(System.IO.Path.DirectorySeparatorChar));
 
     public SubmissionFile? Find(string relativePath) => Files.GetValueOrDefault(relativePath);
 

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Grader.Core.Assignment;
+using Grader.Core.Engine;
+using Grader.Core.Python.Tools;
+using Grader.Core.Reporting;
+using Grader.Core.Submissions;
+
+namespace Grader.Core.Batch;
+
+/// <summary>
+/// Grades many submissions, a few at a time. Each student's result is written (atomically) as soon as it is
+/// known, so a killed or interrupted batch loses nothing already graded and --resume picks up where it stopped.
+/// One broken or hostile submission becomes an 'ungradable' row; it never stops the batch.
+/// </summary>
+public sealed class BatchGrader(GradingEngine engine, AssignmentSpec assignment, ToolEnvironment tools, string graderVersion)
+{
+    public async Task<ImmutableArray<BatchRecord>> RunAsync(
+        IReadOnlyList<BatchItem> items, BatchOptions options, IBatchProgress progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.ResultsFolder);
+        progress.Started(items.Count);
+        using var gate = new SemaphoreSlim(Math.Max(1, options.Jobs));
+        var records = await Task.WhenAll(items.Select(async item =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var (record, resumed) = await GradeOneAsync(item, options, cancellationToken).ConfigureAwait(false);
+                progress.Finished(record, resumed);
+                return record;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        return [.. records.OrderBy(record => record.StudentId, StringComparer.Ordinal)];
+    }
+
+    private async Task<(BatchRecord Record, bool Resumed)> GradeOneAsync(BatchItem item, BatchOptions options, CancellationToken cancellationToken)
+    {
+        if (item.ProjectFolder is null)
+        {
+            return (await SaveAsync(Ungradable(item, "-", item.Ungradable ?? "no project folder"), null, options, cancellationToken).ConfigureAwait(false), false);
+        }
+
+        Submission submission;
+        try
+        {
+            submission = SubmissionLoader.Load(item.ProjectFolder);
+        }
+        catch (GraderSetupException exception)
+        {
+            return (await SaveAsync(Ungradable(item, "-", exception.Message), null, options, cancellationToken).ConfigureAwait(false), false);
+        }
+
+        var hash = ContentHash.Of(submission, options.Grading, graderVersion);
+        if (options.Resume && Previous(item.StudentId, hash, options) is { } previous)
+        {
+            return (previous, true);
+        }
+
+        try
+        {
+            var result = await engine.GradeAsync(assignment, submission with { Name = item.StudentId }, tools, options.Grading, cancellationToken).ConfigureAwait(false);
+            var record = new BatchRecord(
+                item.StudentId, hash, BatchStatus.Graded, null, item.Late, item.Notes, result.Score, result.MaxScore,
+                result.Tasks.ToImmutableSortedDictionary(task => task.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), task => task.Score, StringComparer.Ordinal),
+                graderVersion, options.Grading.Seed);
+            return (await SaveAsync(record, JsonReporter.Serialize(result), options, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (await SaveAsync(Ungradable(item, hash, $"the grader failed on this submission ({exception.GetType().Name}: {exception.Message})"), null, options, cancellationToken).ConfigureAwait(false), false);
+        }
+    }
+
+    private BatchRecord Ungradable(BatchItem item, string hash, string reason) =>
+        new(item.StudentId, hash, BatchStatus.Ungradable, reason, item.Late, item.Notes, 0, 0, ImmutableSortedDictionary<string, double>.Empty, graderVersion, 0);
+
+    // The result first, then the record that points at it: a kill between the two leaves no record, so a
+    // resumed batch grades the student again instead of trusting half of the output.
+    private static async Task<BatchRecord> SaveAsync(BatchRecord record, string? resultJson, BatchOptions options, CancellationToken cancellationToken)
+    {
+        if (resultJson is not null)
+        {
+            await AtomicFile.WriteAllTextAsync(ResultPath(options, record.StudentId), resultJson + "\n", cancellationToken).ConfigureAwait(false);
+        }
+
+        var json = JsonSerializer.Serialize(record, BatchJsonContext.Default.BatchRecord);
+        await AtomicFile.WriteAllTextAsync(RecordPath(options, record.StudentId), json + "\n", cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    private static BatchRecord? Previous(string studentId, string hash, BatchOptions options)
+    {
+        var path = RecordPath(options, studentId);
+        if (!File.Exists(path) || !File.Exists(ResultPath(options, studentId)))
+        {
+            return null;
+        }
+
+        try
+        {
+            var record = JsonSerializer.Deserialize(File.ReadAllText(path), BatchJsonContext.Default.BatchRecord);
+            return record?.ContentHash == hash && record.Status == BatchStatus.Graded ? record : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static string ResultPath(BatchOptions options, string studentId) => Path.Combine(options.ResultsFolder, studentId + ".json");
+
+    public static string RecordPath(BatchOptions options, string studentId) => Path.Combine(options.ResultsFolder, studentId + ".meta.json");
+}

@@ -1,0 +1,20 @@
+using Grader.Core.Engine;
+
+namespace Grader.Core.Batch;
+
+/// <summary>How to run a batch.</summary>
+/// <param name="OutputFolder">Receives results/, grades.csv and the reports.</param>
+/// <param name="Jobs">How many submissions are graded at the same time.</param>
+/// <param name="Resume">Skip students whose content hash already has a result in the output folder.</param>
+public sealed record BatchOptions(string OutputFolder, int Jobs, bool Resume, GradingOptions Grading)
+{
+    public string ResultsFolder => Path.Combine(OutputFolder, "results");
+}
+
+/// <summary>Hears about a batch's progress (the CLI shows a progress bar; tests count).</summary>
+public interface IBatchProgress
+{
+    void Started(int total);
+
+    void Finished(BatchRecord record, bool resumed);
+}
