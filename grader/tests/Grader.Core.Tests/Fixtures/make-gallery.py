@@ -3,10 +3,17 @@
 
 Every case under submissions/<case>/ is a copy of the five task files and the
 README.md of reference-solution/python (never its mains/ folder) with exactly
-one fault, plus an expected.json that names the static checks which must come
-out failed, error or timeout for that fault (checks reported skipped because a
-prerequisite failed are not listed). submissions/README.md, the table of all
-cases, is generated too.
+one fault, plus an expected.json that names the checks (static and behaviour)
+which must come out failed, error or timeout for that fault (checks reported
+skipped because a prerequisite failed are not listed). submissions/README.md,
+the table of all cases, is generated too.
+
+In expected.json, "failing" maps a task ("0".."4") or "project" either to a
+list of check ids, which must all come out failed, or to an object mapping
+each id to its required status ("failed", "error" or "timeout"). A case whose
+checks all come out failed uses lists; a case with any other status uses
+objects for every key. The expectations hold for every seed and for both
+clock modes (--clock virtual and --clock real).
 
 Usage (from anywhere):
 
@@ -22,11 +29,17 @@ fixtures -text, so CRLF, BOM and missing final newlines survive a checkout.
 
 To add a case, append a Case to CASES: a kebab-case name, one sentence saying
 what is wrong, the failing checks per task ("0".."4") and for the project
-("project"), and a function that applies the fault to the copied files. The
-helpers below raise when the text they edit is not found exactly once, so a
-change to the reference solution cannot silently produce a case without its
-fault. Verify a new case by hand with the real tools (pycodestyle,
-python3 -m py_compile, the Python 3.7 interpreter) before trusting it.
+("project"), as lists (all failed) or as {id: status} objects, and a function
+that applies the fault to the copied files. The helpers below raise when the
+text they edit is not found exactly once, so a change to the reference
+solution cannot silently produce a case without its fault. Verify a new case
+by hand with the real tools (pycodestyle, python3 -m py_compile, the Python
+3.7 interpreter) and with the grader in both clock modes and with several
+seeds before trusting it.
+
+Some behaviour cases are hostile on purpose (endless loops, a list of 10**9
+items, a C stack overflow, 50 MB of output): run their code only through the
+grader, whose probe sets resource limits and a wall-clock timeout.
 """
 import argparse
 import filecmp
@@ -36,7 +49,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from typing import Callable, Dict, List, NamedTuple
+from typing import Callable, Dict, List, NamedTuple, Union
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..', '..', '..'))
@@ -65,6 +78,10 @@ class File(object):
 
 
 Files = Dict[str, File]
+# The checks of one task (or of the project) that must not pass: a list of
+# ids that must all come out failed, or an object mapping id to status.
+Failing = Union[List[str], Dict[str, str]]
+STATUSES = ('failed', 'error', 'timeout')
 
 
 class Case(NamedTuple):
@@ -72,7 +89,7 @@ class Case(NamedTuple):
 
     name: str
     fault: str
-    failing: Dict[str, List[str]]
+    failing: Dict[str, Failing]
     apply: Callable[[Files], None]
 
 
@@ -223,6 +240,479 @@ def stopwatch(files: Files) -> None:
     replace(files, T2, STOPWATCH_OLD, STOPWATCH_NEW)
     replace(files, T2, STOPWATCH_BODY_OLD, STOPWATCH_BODY_NEW)
 
+
+# -- behaviour faults ---------------------------------------------------------
+# The docstring and body of each function in the reference solution, which a
+# behaviour case replaces as a whole (so that the docstring tells what the
+# faulty code does).
+
+WAIT_RANDOM_BODY = WAIT_RANDOM_DOCSTRING + \
+    '''\
+    delay = random.uniform(0, max_delay)
+    await asyncio.sleep(delay)
+    return delay
+'''
+
+WAIT_N_BODY = '''\
+    """Spawn wait_random n times concurrently and return all the delays.
+
+    The delays are collected in the order the coroutines finish, which makes
+    the list ascending without any sorting.
+    """
+    coroutines = [wait_random(max_delay) for _ in range(n)]
+    delays = []
+    for finished in asyncio.as_completed(coroutines):
+        delays.append(await finished)
+    return delays
+'''
+
+TASK_WAIT_RANDOM_BODY = (
+    '    """Create and return an asyncio task that runs '
+    'wait_random(max_delay)."""\n'
+    '    return asyncio.create_task(wait_random(max_delay))\n')
+
+MODULE_0_IMPORTS = '''import asyncio
+import random
+'''
+
+MODULE_1_IMPORTS = '''import asyncio
+from typing import List
+'''
+
+
+def wait_random_body(files: Files, body: str) -> None:
+    """Replace the docstring and body of wait_random."""
+    replace(files, T0, WAIT_RANDOM_BODY, body)
+
+
+def wait_n_body(files: Files, body: str) -> None:
+    """Replace the docstring and body of wait_n."""
+    replace(files, T1, WAIT_N_BODY, body)
+
+
+def import_in(files: Files, name: str, old: str, module: str) -> None:
+    """Add import module to the block of imports old of the named file."""
+    lines = sorted(old.splitlines() + ['import ' + module],
+                   key=lambda line: (line.startswith('from '), line))
+    replace(files, name, old, '\n'.join(lines) + '\n')
+
+
+SEQUENTIAL_THEN_SORTED = '''\
+    """Await wait_random n times, one after another, and sort the delays."""
+    delays = []
+    for _ in range(n):
+        delays.append(await wait_random(max_delay))
+    return sorted(delays)
+'''
+
+GATHER_THEN_SORT = '''\
+    """Gather n wait_random calls, then sort the delays in place."""
+    delays = await asyncio.gather(
+        *(wait_random(max_delay) for _ in range(n)))
+    delays.sort()
+    return delays
+'''
+
+BUBBLE_SORT = '''\
+    """Gather n wait_random calls, then bubble-sort the delays by hand."""
+    delays = list(await asyncio.gather(
+        *(wait_random(max_delay) for _ in range(n))))
+    for end in range(len(delays) - 1, 0, -1):
+        for i in range(end):
+            if delays[i] > delays[i + 1]:
+                delays[i], delays[i + 1] = delays[i + 1], delays[i]
+    return delays
+'''
+
+BISECT_INSORT = '''\
+    """Insert each delay at its sorted place as its coroutine finishes."""
+    coroutines = [wait_random(max_delay) for _ in range(n)]
+    delays = []  # type: List[float]
+    for finished in asyncio.as_completed(coroutines):
+        bisect.insort(delays, await finished)
+    return delays
+'''
+
+SPAWN_ORDER = '''\
+    """Gather n wait_random calls and return the delays in spawn order."""
+    delays = await asyncio.gather(
+        *(wait_random(max_delay) for _ in range(n)))
+    return list(delays)
+'''
+
+HARD_CODED_LIST = '''\
+    """Return a fixed list of delays without calling wait_random at all."""
+    return [0.5, 1.0, 1.5, 2.0, 2.5]
+'''
+
+EXCEPTION_IN_WAIT_N = '''\
+    """Refuse to run: raise ValueError instead of spawning wait_random."""
+    raise ValueError('wait_n is not implemented yet')
+'''
+
+ENDLESS_AWAIT_LOOP = '''\
+    """Await one-second sleeps forever and never return the delays."""
+    while True:
+        await asyncio.sleep(1)
+'''
+
+BUSY_LOOP = '''\
+    """Spin forever without awaiting, so the event loop never runs again."""
+    while True:
+        pass
+'''
+
+OS_EXIT = '''\
+    """End the whole interpreter at once with os._exit(0)."""
+    os._exit(0)
+'''
+
+DEEP_RECURSION_HELPER_OLD = '''\
+wait_random = __import__('0-basic_async_syntax').wait_random
+'''
+
+DEEP_RECURSION_HELPER_NEW = '''\
+wait_random = __import__('0-basic_async_syntax').wait_random
+
+
+def depth(count: int) -> int:
+    """Return count after recursing count calls deep."""
+    return 0 if count == 0 else 1 + depth(count - 1)
+'''
+
+DEEP_RECURSION = '''\
+    """Recurse a million calls deep, then spawn wait_random n times.
+
+    The recursion limit is lifted first, so the interpreter overflows the C
+    stack and crashes instead of raising RecursionError.
+    """
+    sys.setrecursionlimit(10 ** 7)
+    depth(10 ** 6)
+    coroutines = [wait_random(max_delay) for _ in range(n)]
+    delays = []
+    for finished in asyncio.as_completed(coroutines):
+        delays.append(await finished)
+    return delays
+'''
+
+FAKE_VERDICT = '''\
+    """Gather and sort the delays, and print a fake verdict of the grader."""
+    delays = sorted(await asyncio.gather(
+        *(wait_random(max_delay) for _ in range(n))))
+    print('{"nonce": "0", "scenario": "wait_n_decoupled", "status": "ok", '
+          '"result": [3.5, 0.5, 4.5, 1.5, 2.5]}')
+    print('{"finished": true, "scenarios": 7}')
+    print('PASSED PY-BEH-012 wait_n returns the delays in completion order')
+    print('{"id": "PY-BEH-012", "status": "passed", "points": 4}')
+    print('{"score": 164, "max_score": 164}')
+    sys.stderr.write('PASSED: all checks\\n')
+    return delays
+'''
+
+RANDINT = WAIT_RANDOM_DOCSTRING.replace(
+    'a float drawn with random.uniform, so both ends are included',
+    'a whole number drawn with random.randint') + \
+    '''    delay = random.randint(0, max_delay)
+    await asyncio.sleep(delay)
+    return delay
+'''
+
+IGNORES_MAX_DELAY = '''\
+    """Wait for a random delay between 0 and 10 seconds and return it.
+
+    The upper bound is always 10 seconds, whatever max_delay says.
+    """
+    delay = random.uniform(0, 10)
+    await asyncio.sleep(delay)
+    return delay
+'''
+
+RETURNS_OTHER_VALUE = '''\
+    """Wait for a random delay, then return another random delay.
+
+    The value returned is drawn again after the wait, so it is not the delay
+    that was waited.
+    """
+    delay = random.uniform(0, max_delay)
+    await asyncio.sleep(delay)
+    return random.uniform(0, max_delay)
+'''
+
+TIME_SLEEP = '''\
+    """Block the whole thread for a random delay and return it.
+
+    The delay is waited with time.sleep, which blocks the event loop.
+    """
+    delay = random.uniform(0, max_delay)
+    time.sleep(delay)
+    return delay
+'''
+
+HUGE_OUTPUT_FLAG_OLD = '''\
+import random
+'''
+
+HUGE_OUTPUT_FLAG_NEW = '''\
+import random
+
+print('x' * 50000000)
+'''
+
+MEMORY_HOG = '''\
+    """Allocate a list of a billion items, then wait for a random delay.
+
+    The list needs about 8 GB, far more than the grader allows.
+    """
+    ballast = [0] * 10 ** 9
+    del ballast
+    delay = random.uniform(0, max_delay)
+    await asyncio.sleep(delay)
+    return delay
+'''
+
+COROUTINE_NOT_TASK = (
+    '    """Return the wait_random(max_delay) coroutine itself, not a task."""'
+    '\n'
+    '    return wait_random(max_delay)\n')
+
+NO_WAIT_SLEEP = '''import asyncio
+import random
+from typing import Any
+
+
+async def no_wait(delay: float, result: Any = None) -> Any:
+    """Return the result at once instead of waiting for the delay."""
+    return result
+
+
+asyncio.sleep = no_wait
+'''
+
+FROZEN_PERF_COUNTER_OLD = '''\
+wait_n = __import__('1-concurrent_coroutines').wait_n
+'''
+
+FROZEN_PERF_COUNTER_NEW = '''\
+wait_n = __import__('1-concurrent_coroutines').wait_n
+
+
+def frozen_clock() -> float:
+    """Return the same instant every time the clock is read."""
+    return 1000.0
+
+
+time.perf_counter = frozen_clock
+'''
+
+ENDLESS_IMPORT = '''
+
+while True:
+    pass
+'''
+
+
+def add_line(files: Files, name: str, text: str) -> None:
+    """Append text to the end of the named file."""
+    transform(files, name, lambda content: content + text.encode('utf-8'))
+
+
+BEH_TASK_0 = ['PY-BEH-0{:02d}'.format(i) for i in range(1, 8)]
+BEH_TASK_1 = ['PY-BEH-010', 'PY-BEH-011', 'PY-BEH-012', 'PY-BEH-013']
+BEH_TASK_2 = ['PY-BEH-020', 'PY-BEH-021']
+BEH_TASK_3 = ['PY-BEH-030', 'PY-BEH-031']
+BEH_TASK_4 = ['PY-BEH-040', 'PY-BEH-041', 'PY-BEH-042', 'PY-BEH-043']
+
+
+def every(checks: List[str], status: str) -> Dict[str, str]:
+    """Require the same status of every check in the list."""
+    return {check: status for check in checks}
+
+
+BEHAVIOUR_CASES = [
+    Case('sequential-then-sorted',
+         'wait_n awaits each wait_random in turn, then returns '
+         'sorted(delays): it takes the sum of the delays (PY-BEH-011) and '
+         'its order comes from sorting, not from completion (PY-BEH-012).',
+         {'1': ['PY-BEH-011', 'PY-BEH-012']},
+         lambda f: wait_n_body(f, SEQUENTIAL_THEN_SORTED)),
+    Case('gather-then-sort',
+         'wait_n runs the calls concurrently with asyncio.gather, then '
+         'sorts the list with .sort(): concurrent, but ordered by value '
+         'instead of by completion.',
+         {'1': ['PY-BEH-012']},
+         lambda f: wait_n_body(f, GATHER_THEN_SORT)),
+    Case('bubble-sort',
+         'wait_n gathers the delays, then orders them with a hand-written '
+         'bubble sort: ordered by value instead of by completion.',
+         {'1': ['PY-BEH-012']},
+         lambda f: wait_n_body(f, BUBBLE_SORT)),
+    Case('bisect-insort',
+         'wait_n collects the delays with asyncio.as_completed but inserts '
+         'each one with bisect.insort: ordered by value instead of by '
+         'completion.',
+         {'1': ['PY-BEH-012']},
+         lambda f: (import_in(f, T1, MODULE_1_IMPORTS, 'bisect'),
+                    wait_n_body(f, BISECT_INSORT))),
+    Case('spawn-order',
+         'wait_n returns what asyncio.gather gives, the delays in the order '
+         'the coroutines were started, not the order they finished.',
+         {'1': ['PY-BEH-012']},
+         lambda f: wait_n_body(f, SPAWN_ORDER)),
+    Case('randint',
+         'wait_random draws its delay with random.randint(0, max_delay), '
+         'a whole number of seconds (an int), not a float.',
+         {'0': ['PY-BEH-003']},
+         lambda f: wait_random_body(f, RANDINT)),
+    Case('ignores-max-delay',
+         'wait_random draws its delay with random.uniform(0, 10) whatever '
+         'max_delay is: the bounds are wrong (PY-BEH-002) and wait_random(0) '
+         'waits (PY-BEH-006); so wait_n(10, 0) and task_wait_n(10, 0), '
+         'which pass max_delay = 0 on, return non-zero delays (PY-BEH-013, '
+         'PY-BEH-043).',
+         {'0': ['PY-BEH-002', 'PY-BEH-006'], '1': ['PY-BEH-013'],
+          '4': ['PY-BEH-043']},
+         lambda f: wait_random_body(f, IGNORES_MAX_DELAY)),
+    Case('returns-other-value',
+         'wait_random sleeps for one random delay but returns another one, '
+         'drawn again with random.uniform(0, max_delay) after the wait. '
+         'wait_n and task_wait_n still run the calls concurrently and '
+         'return their results in completion order, so only PY-BEH-004 '
+         'fails.',
+         {'0': ['PY-BEH-004']},
+         lambda f: wait_random_body(f, RETURNS_OTHER_VALUE)),
+    Case('time-sleep',
+         'wait_random waits with the blocking time.sleep(delay) instead of '
+         'await asyncio.sleep(delay): it blocks the event loop (PY-BEH-007), '
+         'so wait_n and task_wait_n run the calls one after another '
+         '(PY-BEH-011, PY-BEH-041). Each call then finishes in the order it '
+         'started, and both return exactly that completion order, so '
+         'PY-BEH-012 and PY-BEH-042 pass.',
+         {'0': ['PY-BEH-007'], '1': ['PY-BEH-011'], '4': ['PY-BEH-041']},
+         lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'time'),
+                    wait_random_body(f, TIME_SLEEP))),
+    Case('coroutine-not-task',
+         'task_wait_random returns the coroutine wait_random(max_delay) '
+         'without asyncio.create_task, so it returns no Task (awaiting it '
+         'still gives the delay, and task_wait_n still works).',
+         {'3': ['PY-BEH-030']},
+         lambda f: replace(f, T3, TASK_WAIT_RANDOM_BODY,
+                           COROUTINE_NOT_TASK)),
+    Case('hard-coded-list',
+         'wait_n returns the constant list [0.5, 1.0, 1.5, 2.0, 2.5] '
+         'without calling wait_random: no calls (PY-BEH-010), nothing runs '
+         'concurrently, it takes 0 s instead of about its largest delay '
+         '(PY-BEH-011), no completion order (PY-BEH-012), and the wrong '
+         'answer for n = 0 (PY-BEH-013).',
+         {'1': BEH_TASK_1},
+         lambda f: wait_n_body(f, HARD_CODED_LIST)),
+    Case('exception-in-wait-n',
+         'wait_n raises ValueError: every behaviour check of task 1, and of '
+         'task 2 whose measure_time runs wait_n, ends in error.',
+         {'1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error')},
+         lambda f: wait_n_body(f, EXCEPTION_IN_WAIT_N)),
+    Case('endless-loop-at-import',
+         '3-tasks.py ends with while True: pass at module level, so '
+         'importing it never ends: the wall-clock limit stops task 3 and '
+         'task 4 (which imports it), and their behaviour checks time out.',
+         {'3': every(BEH_TASK_3, 'timeout'),
+          '4': every(BEH_TASK_4, 'timeout')},
+         lambda f: add_line(f, T3, ENDLESS_IMPORT)),
+    Case('endless-loop-in-coroutine',
+         'wait_n awaits asyncio.sleep(1) in an endless loop: it never '
+         'returns, so the behaviour checks of task 1 and of task 2 '
+         '(measure_time runs wait_n) time out.',
+         {'1': every(BEH_TASK_1, 'timeout'),
+          '2': every(BEH_TASK_2, 'timeout')},
+         lambda f: wait_n_body(f, ENDLESS_AWAIT_LOOP)),
+    Case('busy-loop-in-coroutine',
+         'wait_n spins in while True: pass without ever awaiting, so the '
+         'event loop and the virtual clock stand still and only the '
+         'wall-clock limit stops it: the behaviour checks of task 1 and of '
+         'task 2 time out.',
+         {'1': every(BEH_TASK_1, 'timeout'),
+          '2': every(BEH_TASK_2, 'timeout')},
+         lambda f: wait_n_body(f, BUSY_LOOP)),
+    Case('sys-exit-at-import',
+         '0-basic_async_syntax.py ends with sys.exit(0) at module level, so '
+         'importing it exits: every behaviour check of every task (all '
+         'import task 0) ends in error.',
+         {'0': every(BEH_TASK_0, 'error'), '1': every(BEH_TASK_1, 'error'),
+          '2': every(BEH_TASK_2, 'error'), '3': every(BEH_TASK_3, 'error'),
+          '4': every(BEH_TASK_4, 'error')},
+         lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'sys'),
+                    add_line(f, T0, '\n\nsys.exit(0)\n'))),
+    Case('os-exit-in-wait-n',
+         'wait_n calls os._exit(0), which ends the process at once: every '
+         'behaviour check of task 1, and of task 2 whose measure_time runs '
+         'wait_n, ends in error.',
+         {'1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error')},
+         lambda f: (import_in(f, T1, MODULE_1_IMPORTS, 'os'),
+                    wait_n_body(f, OS_EXIT))),
+    Case('huge-output',
+         'Not a fault of behaviour: importing 0-basic_async_syntax.py prints '
+         '50 MB of text (one line of x), in every task process; the output '
+         'is captured, capped (first and last lines kept) and ignored, so no '
+         'check fails. The print happens at import, outside the timed '
+         'scenarios, so both clock modes agree.',
+         {},
+         lambda f: replace(f, T0, HUGE_OUTPUT_FLAG_OLD, HUGE_OUTPUT_FLAG_NEW)),
+    Case('fake-verdict',
+         'wait_n sorts the gathered delays (the fault: PY-BEH-012) and '
+         'prints fake probe records, PASSED lines and a fake score; the '
+         'grader reads none of it, so the case fails exactly like a sorting '
+         'wait_n.',
+         {'1': ['PY-BEH-012']},
+         lambda f: (import_in(f, T1, MODULE_1_IMPORTS, 'sys'),
+                    wait_n_body(f, FAKE_VERDICT))),
+    Case('monkeypatched-sleep',
+         '0-basic_async_syntax.py replaces asyncio.sleep at import with a '
+         'coroutine that returns at once, so wait_random returns its delay '
+         'without waiting it (PY-BEH-004). The calls of wait_n and '
+         'task_wait_n then finish at once in the order they started, which '
+         'is the order both return, so PY-BEH-012 and PY-BEH-042 pass.',
+         {'0': ['PY-BEH-004']},
+         lambda f: replace(f, T0, MODULE_0_IMPORTS, NO_WAIT_SLEEP)),
+    Case('monkeypatched-perf-counter',
+         '2-measure_runtime.py replaces time.perf_counter with a function '
+         'returning a constant, so measure_time measures 0 s and returns '
+         '0.0.',
+         {'2': ['PY-BEH-021']},
+         lambda f: replace(f, T2, FROZEN_PERF_COUNTER_OLD,
+                           FROZEN_PERF_COUNTER_NEW)),
+    Case('memory-hog',
+         'wait_random allocates [0] * 10 ** 9 (about 8 GB), which the '
+         'memory limit turns into MemoryError: every check that awaits '
+         'wait_random ends in error; PY-BEH-001 (inspects wait_random) and '
+         'PY-BEH-030 (task_wait_random does return a Task, before it is '
+         'awaited) pass.',
+         {'0': every(BEH_TASK_0[1:], 'error'),
+          '1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error'),
+          '3': {'PY-BEH-031': 'error'}, '4': every(BEH_TASK_4, 'error')},
+         lambda f: wait_random_body(f, MEMORY_HOG)),
+    Case('deep-recursion',
+         'wait_n lifts the recursion limit and recurses a million calls '
+         'deep, which overflows the C stack and crashes the interpreter: '
+         'every behaviour check of task 1 and of task 2 ends in error.',
+         {'1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error')},
+         lambda f: (import_in(f, T1, MODULE_1_IMPORTS, 'sys'),
+                    replace(f, T1, DEEP_RECURSION_HELPER_OLD,
+                            DEEP_RECURSION_HELPER_NEW),
+                    wait_n_body(f, DEEP_RECURSION))),
+    Case('task-wait-n-calls-wait-random',
+         'task_wait_n spawns wait_random (imported from task 0) instead of '
+         'task_wait_random: it never calls task_wait_random, though the '
+         'delays, timing and order are right.',
+         {'4': ['PY-BEH-040']},
+         lambda f: (replace(f, T4,
+                            "task_wait_random = __import__('3-tasks')"
+                            ".task_wait_random\n",
+                            "wait_random = __import__('0-basic_async_syntax')"
+                            ".wait_random\n"),
+                    replace(f, T4, 'Create n task_wait_random tasks',
+                            'Spawn n wait_random coroutines'),
+                    replace(f, T4, 'tasks = [task_wait_random(max_delay)',
+                            'tasks = [wait_random(max_delay)'))),
+]
 
 CASES = [
     Case('missing-task-file',
@@ -400,16 +890,22 @@ CASES = [
          {'project': ['PY-FILE-004']},
          lambda f: set_content(f, README, b'')),
     Case('wrong-function-name',
-         '0-basic_async_syntax.py defines wait_rand instead of wait_random '
-         '(task 1 still imports .wait_random, but static checks run no '
-         'code).',
+         '0-basic_async_syntax.py defines wait_rand instead of wait_random. '
+         'Tasks 1 and 3 import .wait_random, which would fail, but because '
+         'PY-API-001 failed in task 0 the behaviour checks of task 0 and of '
+         'every task importing it (1 to 4) are skipped, not run.',
          {'0': ['PY-API-001']},
          lambda f: replace(f, T0, 'async def wait_random(',
                            'async def wait_rand(')),
     Case('task-wait-random-async',
          'task_wait_random in 3-tasks.py is an async def instead of a '
-         'regular def.',
-         {'3': ['PY-API-002']},
+         'regular def. Task 3\'s behaviour checks are skipped, but task 4 '
+         'still runs them (only PY-API-001 of an imported task skips them): '
+         'as_completed awaits each coroutine, which returns a pending Task, '
+         'so task_wait_n returns Tasks without waiting instead of delays, '
+         'and all four task_wait_n behaviour checks truly fail.',
+         {'3': ['PY-API-002'],
+          '4': ['PY-BEH-040', 'PY-BEH-041', 'PY-BEH-042', 'PY-BEH-043']},
          lambda f: replace(f, T3, '\ndef task_wait_random(',
                            '\nasync def task_wait_random(')),
     Case('wrong-default',
@@ -445,20 +941,58 @@ CASES = [
              '    return asyncio.create_task(wait_random(max_delay))\n',
              '    return asyncio.create_task(wait_random(max_delay))'
              '  # noqa: the task wraps it\n')),
-]
+] + BEHAVIOUR_CASES
 
 KEY_ORDER = ['0', '1', '2', '3', '4', 'project']
 
 
-def expected_json(case: Case) -> bytes:
-    """Render the expected.json of a case."""
+def statuses(failing: Failing) -> Dict[str, str]:
+    """Return the required status of each check id of one key."""
+    if isinstance(failing, dict):
+        return dict(failing)
+    return {check: 'failed' for check in failing}
+
+
+def validate(case: Case) -> None:
+    """Insist on known keys and statuses, and on the form the case needs.
+
+    Lists are for cases whose checks all come out failed; a case with any
+    other status writes every key as an {id: status} object.
+    """
     unknown = set(case.failing) - set(KEY_ORDER)
     if unknown:
         raise SystemExit('{}: unknown keys {}'.format(case.name, unknown))
+    found = [status for failing in case.failing.values()
+             for status in statuses(failing).values()]
+    if set(found) - set(STATUSES):
+        raise SystemExit('{}: unknown statuses {}'.format(
+            case.name, set(found) - set(STATUSES)))
+    objects = [isinstance(failing, dict) for failing in case.failing.values()]
+    if any(status != 'failed' for status in found):
+        if not all(objects):
+            raise SystemExit('{}: a case with a status other than failed '
+                             'writes every key as an object'.format(
+                                 case.name))
+    elif any(objects):
+        raise SystemExit('{}: a case whose checks all come out failed '
+                         'writes lists'.format(case.name))
+
+
+def expected_json(case: Case) -> bytes:
+    """Render the expected.json of a case."""
+    validate(case)
     failing = {key: case.failing[key] for key in KEY_ORDER
                if case.failing.get(key)}
     document = {'fault': case.fault, 'failing': failing}
     return (json.dumps(document, indent=2) + '\n').encode('utf-8')
+
+
+def checks_cell(failing: Failing) -> str:
+    """Render the checks of one key: ids, each status shown for objects."""
+    if isinstance(failing, dict):
+        return ', '.join('{} ({})'.format(check, status)
+                         for check, status in failing.items())
+    return ', '.join(failing)
 
 
 def markdown_cell(text: str) -> str:
@@ -475,12 +1009,31 @@ def gallery_readme() -> bytes:
         'files and',
         '`README.md`, not `mains/`) with exactly one fault, and an '
         '`expected.json` naming',
-        'the static checks that must come out `failed`, `error` or `timeout` '
-        '(checks',
-        'skipped because a prerequisite failed are not listed). Keys `0`..`4` '
-        'are tasks,',
-        '`project` the project-wide checks; an empty `failing` means no '
-        'check may fail.',
+        'the checks, static and behaviour, that must come out `failed`, '
+        '`error` or',
+        '`timeout` (checks skipped because a prerequisite failed are not '
+        'listed). Keys',
+        '`0`..`4` are tasks, `project` the project-wide checks; an empty '
+        '`failing` means',
+        'no check may fail. A key holds a list of ids that must all be '
+        '`failed`, or an',
+        'object mapping each id to its status; a case with any status other '
+        'than',
+        '`failed` uses objects for every key, shown below as '
+        '`ID (status)`. The',
+        'expectations hold for every `--seed` and for both `--clock virtual` '
+        'and',
+        '`--clock real`.',
+        '',
+        'Some behaviour cases are hostile on purpose (endless loops, huge '
+        'allocations,',
+        'a crash, 50 MB of output): run their code only through the grader, '
+        'whose probe',
+        'applies resource limits and a wall-clock timeout. The cases stopped '
+        'by that',
+        'timeout (`busy-loop-in-coroutine`, `endless-loop-at-import`) take '
+        'its full length',
+        'to grade: 10 s with `--clock virtual`, 20 s with `--clock real`.',
         '',
         'Generated by `../make-gallery.py`: edit the script, not the '
         'folders, then run',
@@ -494,7 +1047,7 @@ def gallery_readme() -> bytes:
     for case in CASES:
         failing = '; '.join(
             '{}: {}'.format('task ' + key if key != 'project' else key,
-                            ', '.join(case.failing[key]))
+                            checks_cell(case.failing[key]))
             for key in KEY_ORDER if case.failing.get(key)) or 'none'
         lines.append('| `{}` | {} | {} |'.format(
             case.name, markdown_cell(case.fault), failing))

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Grader.Checks.PythonAsync.Probe;
 
 /// <summary>Typed reading of one scenario's raw observation (see checks/python-async/probe/README.md).</summary>
-internal sealed class Observation(JsonElement json)
+internal sealed partial class Observation(JsonElement json)
 {
     public JsonElement Json => json;
 
@@ -60,10 +61,19 @@ internal sealed class Observation(JsonElement json)
     {
         JsonValueKind.Number => Format(value.GetDouble()),
         JsonValueKind.Array => "[" + string.Join(", ", value.EnumerateArray().Take(12).Select(Show)) + (value.GetArrayLength() > 12 ? ", ..." : string.Empty) + "]",
-        JsonValueKind.Object when value.TryGetProperty("repr", out var repr) => repr.GetString() ?? "?",
+        JsonValueKind.Object when value.TryGetProperty("repr", out var repr) => Scrub(repr.GetString() ?? "?"),
         JsonValueKind.Undefined => "nothing",
         _ => value.GetRawText(),
     };
+
+    // A repr may hold memory addresses and the probe's own paths, which differ between runs: messages must not.
+    private static string Scrub(string repr) => RunningAt().Replace(Address().Replace(repr, string.Empty), string.Empty);
+
+    [GeneratedRegex(@" at 0x[0-9a-fA-F]+")]
+    private static partial Regex Address();
+
+    [GeneratedRegex(@" running at [^>]*")]
+    private static partial Regex RunningAt();
 
     public static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -11,10 +11,17 @@ namespace Grader.Checks.PythonAsync.Probe;
 /// </summary>
 internal static class ScenarioJudge
 {
-    public static CheckOutcome Judge(TaskCheckContext context, string scenario, Func<Observation, Tolerance, CheckOutcome> judge) =>
-        JudgeAll(context, [scenario], (observations, tolerance) => judge(observations[0], tolerance));
+    /// <param name="usableDespiteFailure">For facts recorded before the scenario failed: when it holds, the judge sees
+    /// the observation even though the call raised later (e.g. a Task was returned, and awaiting it raised).</param>
+    public static CheckOutcome Judge(
+        TaskCheckContext context, string scenario, Func<Observation, Tolerance, CheckOutcome> judge, Func<Observation, bool>? usableDespiteFailure = null) =>
+        JudgeAll(context, [scenario], (observations, tolerance) => judge(observations[0], tolerance), usableDespiteFailure);
 
-    public static CheckOutcome JudgeAll(TaskCheckContext context, IReadOnlyList<string> scenarios, Func<IReadOnlyList<Observation>, Tolerance, CheckOutcome> judge)
+    public static CheckOutcome JudgeAll(
+        TaskCheckContext context,
+        IReadOnlyList<string> scenarios,
+        Func<IReadOnlyList<Observation>, Tolerance, CheckOutcome> judge,
+        Func<Observation, bool>? usableDespiteFailure = null)
     {
         if (context.Evidence.Extra.GetValueOrDefault(BehaviourEvidence.Key) is not BehaviourEvidence evidence)
         {
@@ -45,7 +52,7 @@ internal static class ScenarioJudge
             }
 
             var observation = new Observation(found);
-            if (Abnormal(observation) is { } abnormal)
+            if (Abnormal(observation) is { } abnormal && usableDespiteFailure?.Invoke(observation) != true)
             {
                 return abnormal;
             }

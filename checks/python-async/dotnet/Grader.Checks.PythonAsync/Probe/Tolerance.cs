@@ -6,9 +6,15 @@ namespace Grader.Checks.PythonAsync.Probe;
 /// How close two times must be. In virtual time the clock is exact, so the margin only absorbs float
 /// rounding; with the real clock the margin absorbs scheduling noise of a loaded machine.
 /// </summary>
-internal sealed record Tolerance(double Absolute, double Relative)
+/// <param name="Stall">How long the loop may stand still beyond the expected gap before it counts as blocked.</param>
+/// <param name="Tie">Two calls that finish closer than this finished together (their order is free).</param>
+/// <param name="ClockName">How messages name the clock the times were read on.</param>
+internal sealed record Tolerance(double Absolute, double Relative, double Stall, double Tie, string ClockName)
 {
-    public static Tolerance For(ClockMode clock) => clock == ClockMode.Virtual ? new(0.01, 0.001) : new(0.6, 0.15);
+    // Real mode runs at 0.05 real seconds per grader second: a 4 s stall allowance is 0.2 s of real scheduling delay.
+    public static Tolerance For(ClockMode clock) => clock == ClockMode.Virtual
+        ? new(0.01, 0.001, 0.01, 1e-6, "virtual time")
+        : new(0.6, 0.15, 4.0, 0.1, "scaled real time");
 
     public bool Same(double expected, double actual) => Math.Abs(expected - actual) <= Absolute + (Relative * Math.Abs(expected));
 

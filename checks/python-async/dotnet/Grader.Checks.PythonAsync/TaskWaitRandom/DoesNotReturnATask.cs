@@ -28,5 +28,6 @@ internal sealed class DoesNotReturnATask : ITaskCheck
             return CheckOutcome.Fail(observation.Bool("is_coroutine") == true
                 ? $"{observation.Call} returned a coroutine, not a Task: wrap it with asyncio.create_task(wait_random(max_delay))."
                 : $"{observation.Call} returned a {returned}, not an asyncio.Task: return asyncio.create_task(wait_random(max_delay)).");
-        });
+        },
+        usableDespiteFailure: observation => observation.Bool("is_task") is not null);
 }

@@ -37,6 +37,8 @@ internal static class SpawnJudge
             : CheckOutcome.Fail($"{observation.Call} returned {Observation.Format(returned)}, but the {spec.Spawned} calls it made returned {Observation.Format(delays)}: return exactly those delays.");
     }
 
+    // Timing and order are judged on what the spy on wait_random saw (when each call started, finished, and what it
+    // returned), not on the list the function returned, so a wrong list cannot hide or fake concurrency.
     public static CheckOutcome RunsConcurrently(Observation observation, Tolerance tolerance)
     {
         if (BlockingSleep.Find(observation) is { } blocking)
@@ -44,54 +46,87 @@ internal static class SpawnJudge
             return blocking with { Message = blocking.Message + " The coroutines cannot overlap while the loop is blocked." };
         }
 
-        var delays = Observation.Numbers(observation.Result);
-        var took = observation.VirtualElapsed;
-        if (delays is null || delays.Count == 0 || took is null)
+        var calls = SpawnedCall.Of(observation, "wait_random");
+        var took = observation.VirtualElapsed ?? 0;
+        if (calls.Count == 0)
         {
-            return CheckOutcome.Fail($"{observation.Call} returned {Observation.Show(observation.Result)}, so its timing cannot be judged: return the list of delays.");
+            return CheckOutcome.Fail($"{observation.Call} never ran wait_random, so nothing ran concurrently: it must start n calls and wait for them together.");
         }
 
-        var longest = delays.Max();
-        var sum = delays.Sum();
-        if (tolerance.AtMost(longest, took.Value))
+        var longest = calls.Max(call => call.Duration);
+        var sum = calls.Sum(call => call.Duration);
+        if (tolerance.AtMost(longest, took))
         {
-            return CheckOutcome.Pass($"{observation.Call} took {Observation.Format(took.Value)} s for a longest delay of {Observation.Format(longest)} s: the coroutines ran concurrently.");
+            return CheckOutcome.Pass($"{observation.Call} took {Observation.Format(took)} s for a longest wait of {Observation.Format(longest)} s: the {calls.Count} coroutines ran concurrently.");
         }
 
-        var why = tolerance.Same(sum, took.Value)
-            ? $"the {delays.Count} coroutines ran one after another instead of concurrently (the delays add up to {Observation.Format(sum)} s)"
+        var why = tolerance.Same(sum, took)
+            ? $"the {calls.Count} coroutines ran one after another instead of concurrently (their waits add up to {Observation.Format(sum)} s)"
             : "the coroutines did not all run at the same time";
         return CheckOutcome.Fail(
-            $"{observation.Call} took {Observation.Format(took.Value)} s of virtual time for delays whose largest is {Observation.Format(longest)} s: {why}. "
+            $"{observation.Call} took {Observation.Format(took)} s of {tolerance.ClockName} for waits whose longest is {Observation.Format(longest)} s: {why}. "
             + "Start them all before awaiting any (asyncio.as_completed, or create_task then await).");
     }
 
     public static CheckOutcome ReturnsCompletionOrder(Observation observation, Tolerance tolerance, ImmutableArray<Finding> sortingEvidence)
     {
+        var calls = SpawnedCall.Of(observation, "wait_random");
         var returned = Observation.Numbers(observation.Result);
-        var wakeOrder = Observation.Numbers(observation.Property("values_in_wake_order") ?? default) ?? [];
-        var valueOrder = Observation.Numbers(observation.Property("values_in_value_order") ?? default) ?? [];
-        var spawnOrder = Observation.Numbers(observation.Property("values_in_spawn_order") ?? default) ?? [];
-        bool Same(IReadOnlyList<double> order) => returned is not null && order.Count == returned.Count && order.Zip(returned).All(pair => tolerance.Same(pair.First, pair.Second));
+        if (calls.Count == 0)
+        {
+            return CheckOutcome.Fail($"{observation.Call} never ran wait_random, so its order cannot come from completion: start n calls and collect them as they finish.");
+        }
 
-        if (Same(wakeOrder))
+        if (returned is null || returned.Count != calls.Count)
+        {
+            return CheckOutcome.Fail($"{observation.Call} returned {Observation.Show(observation.Result)} for {calls.Count} wait_random calls, so no order of completion can be read from it: return the {calls.Count} delays as they complete.");
+        }
+
+        // Calls that finished at the same moment may come back in either order.
+        var finishing = calls.OrderBy(call => call.Finished).ThenBy(call => call.Order).ToList();
+        var groups = new List<List<double>>();
+        for (var index = 0; index < finishing.Count; index++)
+        {
+            if (index == 0 || finishing[index].Finished - finishing[index - 1].Finished > tolerance.Tie)
+            {
+                groups.Add([]);
+            }
+
+            groups[^1].Add(finishing[index].Returned);
+        }
+
+        if (FollowsGroups(returned, groups, tolerance))
         {
             return CheckOutcome.Pass($"{observation.Call} returns the delays in the order the coroutines finished.");
         }
 
-        if (BlockingSleep.Find(observation) is { } blocking)
+        var completion = finishing.Select(call => call.Returned).ToList();
+        bool Same(IEnumerable<double> order) => order.Zip(returned).All(pair => tolerance.Same(pair.First, pair.Second));
+        var setup = $"In this run the grader made the coroutines finish in the order {Observation.Format(completion)}, which is not the ascending order of their values";
+        var evidence = sortingEvidence.IsEmpty ? string.Empty : $" Sorting found at line {string.Join(", ", sortingEvidence.Select(finding => finding.Line))}: {string.Join("; ", sortingEvidence.Select(finding => finding.Message).Distinct())}.";
+        var message = Same(completion.Order())
+            ? $"{setup}; {observation.Call} returned {Observation.Format(returned)}, sorted by value: the order must come from completion (e.g. asyncio.as_completed), not from sorting.{evidence}"
+            : Same(calls.Select(call => call.Returned))
+                ? $"{setup}; {observation.Call} returned {Observation.Format(returned)}, the order the coroutines were started (as asyncio.gather gives): collect results as they complete (asyncio.as_completed).{evidence}"
+                : $"{setup}; {observation.Call} returned {Observation.Format(returned)}, which is neither: return the delays as the coroutines complete.{evidence}";
+        return CheckOutcome.Fail(message, sortingEvidence);
+    }
+
+    private static bool FollowsGroups(IReadOnlyList<double> returned, IReadOnlyList<List<double>> groups, Tolerance tolerance)
+    {
+        var index = 0;
+        foreach (var group in groups)
         {
-            return blocking with { Message = blocking.Message + " While the loop is blocked the coroutines finish in the order they start, not in the order of their delays." };
+            var slice = returned.Skip(index).Take(group.Count).Order().ToList();
+            if (slice.Count != group.Count || !slice.Zip(group.Order()).All(pair => tolerance.Same(pair.Second, pair.First)))
+            {
+                return false;
+            }
+
+            index += group.Count;
         }
 
-        var setup = $"In this run the grader made the coroutines finish in the order {Observation.Format(wakeOrder)}, which is not the ascending order of their values";
-        var evidence = sortingEvidence.IsEmpty ? string.Empty : $" Sorting found at line {string.Join(", ", sortingEvidence.Select(finding => finding.Line))}: {string.Join("; ", sortingEvidence.Select(finding => finding.Message).Distinct())}.";
-        var message = Same(valueOrder)
-            ? $"{setup}; {observation.Call} returned {Observation.Format(returned!)}, sorted by value: the order must come from completion (e.g. asyncio.as_completed), not from sorting.{evidence}"
-            : Same(spawnOrder)
-                ? $"{setup}; {observation.Call} returned {Observation.Format(returned!)}, the order the coroutines were started (as asyncio.gather gives): collect results as they complete (asyncio.as_completed).{evidence}"
-                : $"{setup}; {observation.Call} returned {Observation.Show(observation.Result)}, which is neither: return the delays as the coroutines complete.{evidence}";
-        return CheckOutcome.Fail(message, sortingEvidence);
+        return index == returned.Count;
     }
 
     public static CheckOutcome HandlesEdgeCases(Observation empty, Observation zero)

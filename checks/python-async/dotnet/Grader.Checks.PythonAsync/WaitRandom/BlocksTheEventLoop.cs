@@ -27,7 +27,7 @@ internal sealed class BlocksTheEventLoop : ITaskCheck
         }
 
         var gap = Observation.Number(observation.Property("max_tick_gap"));
-        return gap is not null && !tolerance.AtMost(0.5, gap.Value)
+        return gap is not null && gap.Value > 0.5 + tolerance.Stall
             ? CheckOutcome.Fail($"While {observation.Call} ran, the event loop stood still for {Observation.Format(gap.Value)} s: {function} blocks it instead of awaiting.")
             : CheckOutcome.Pass($"{function} lets the event loop run while it waits.");
     }

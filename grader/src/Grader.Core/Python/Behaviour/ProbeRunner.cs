@@ -71,7 +71,8 @@ public sealed class ProbeRunner(IProcessRunner runner)
             json.WriteNumber("time_scale", RealTimeScale);
             json.WriteNumber("virtual_deadline", options.Clock == ClockMode.Virtual ? VirtualDeadline : RealDeadline);
             json.WriteStartObject("limits");
-            json.WriteNumber("cpu_seconds", Math.Max(2, (int)options.BehaviourTimeout.TotalSeconds));
+            // Above the wall-clock limit, so that a busy loop is killed by the timeout (status timeout) first.
+            json.WriteNumber("cpu_seconds", (int)options.BehaviourTimeout.TotalSeconds + 5);
             json.WriteNumber("memory_mb", 512);
             json.WriteNumber("processes", 64);
             json.WriteNumber("open_files", 256);

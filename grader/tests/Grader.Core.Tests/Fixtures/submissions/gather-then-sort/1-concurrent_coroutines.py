@@ -1,0 +1,14 @@
+#!/usr/bin/env python3
+"""Run several wait_random coroutines concurrently and collect their delays."""
+import asyncio
+from typing import List
+
+wait_random = __import__('0-basic_async_syntax').wait_random
+
+
+async def wait_n(n: int, max_delay: int) -> List[float]:
+    """Gather n wait_random calls, then sort the delays in place."""
+    delays = await asyncio.gather(
+        *(wait_random(max_delay) for _ in range(n)))
+    delays.sort()
+    return delays
