@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Issue 4's speed target: `grader batch` over 200 generated submissions (a mix of correct and faulty ones,
+# some as folders, some zipped, some git repositories) with --jobs 2. Prints the wall time of RUNS runs
+# (default 3), their median, and the median and peak RSS of the grader process.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-3}
+count=${COUNT:-200}
+work=$(mktemp -d /tmp/grader-batch-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build grader/src/Grader.Cli -c Release -v q -nologo >/dev/null
+
+python3 - "$work/class" "$count" <<'PY'
+import os, shutil, subprocess, sys, zipfile
+target, count = sys.argv[1], int(sys.argv[2])
+gallery = "grader/tests/Grader.Core.Tests/Fixtures/submissions"
+# Half correct, half faulty: every other student hands in the reference solution.
+faulty = sorted(d for d in os.listdir(gallery) if os.path.isdir(os.path.join(gallery, d))
+                and d not in ("busy-loop-in-coroutine", "endless-loop-at-import"))
+os.makedirs(target)
+env = dict(os.environ, GIT_AUTHOR_NAME="s", GIT_AUTHOR_EMAIL="s@example.invalid",
+           GIT_COMMITTER_NAME="s", GIT_COMMITTER_EMAIL="s@example.invalid")
+for i in range(count):
+    source = "reference-solution/python" if i % 2 == 0 else os.path.join(gallery, faulty[(i // 2) % len(faulty)])
+    student = "student-%03d" % i
+    folder = os.path.join(target, student)
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns("expected.json", "mains"))
+    if i % 5 == 1:  # zipped, modes kept
+        with zipfile.ZipFile(folder + ".zip", "w") as archive:
+            for name in sorted(os.listdir(folder)):
+                path = os.path.join(folder, name)
+                info = zipfile.ZipInfo(name)
+                info.external_attr = (os.stat(path).st_mode & 0o777 | 0o100000) << 16
+                with open(path, "rb") as handle:
+                    archive.writestr(info, handle.read())
+        shutil.rmtree(folder)
+    elif i % 5 == 3:  # a git repository
+        subprocess.run(["git", "init", "-q"], cwd=folder, check=True, env=env)
+        subprocess.run(["git", "add", "-A"], cwd=folder, check=True, env=env)
+        subprocess.run(["git", "commit", "-qm", "work"], cwd=folder, check=True, env=env)
+print("generated %d submissions in %s" % (count, target))
+PY
+
+python3 - "$runs" "$work" <<'PY'
+import statistics, subprocess, sys, time
+runs, work = int(sys.argv[1]), sys.argv[2]
+walls, peaks = [], []
+for run in range(runs):
+    out = "%s/out-%d" % (work, run)
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", "dotnet", "grader/src/Grader.Cli/bin/Release/net10.0/grader.dll",
+                           "batch", work + "/class", "--out", out, "--jobs", "2", "--seed", "1"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    walls.append(time.perf_counter() - start)
+    peaks.append(int(done.stderr.strip().splitlines()[-1]) / 1024)
+    print("run %d: %.1f s wall, peak RSS %.0f MiB (exit %d)" % (run + 1, walls[-1], peaks[-1], done.returncode))
+print("median wall: %.1f s (target: under 60 s); median peak RSS %.0f MiB, highest %.0f MiB"
+      % (statistics.median(walls), statistics.median(peaks), max(peaks)))
+PY
