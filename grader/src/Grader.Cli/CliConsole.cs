@@ -34,7 +34,7 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool color
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("grader: interrupted.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
     }
 }

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The submission could not be graded at all (bad path, bad option, broken install).</summary>
     public const int CannotGrade = 2;
+
+    /// <summary>Stopped by Ctrl-C; what was finished is kept.</summary>
+    public const int Interrupted = 130;
 }

@@ -23,11 +23,16 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
 
     public IReadOnlyDictionary<string, string?> Environment => environment;
 
+    public IProcessRunner Runner => runner;
+
     public static string GraderVersion =>
         typeof(GraderApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     public string AssignmentDirectory(string? explicitDirectory) =>
         explicitDirectory ?? Path.Combine(baseDirectory, "checks", DefaultAssignment);
+
+    /// <summary>The student template shipped beside the rules; its code is not counted as similarity.</summary>
+    public string TemplateDirectory => Path.Combine(baseDirectory, "checks", DefaultAssignment, "template");
 
     public AssignmentSpec LoadAssignment(string? explicitDirectory) => AssignmentLoader.Load(AssignmentDirectory(explicitDirectory));
 

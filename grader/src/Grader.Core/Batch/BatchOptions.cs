@@ -17,4 +17,7 @@ public interface IBatchProgress
     void Started(int total);
 
     void Finished(BatchRecord record, bool resumed);
+
+    /// <summary>Something the instructor should know about the batch as a whole.</summary>
+    void Note(string message);
 }
