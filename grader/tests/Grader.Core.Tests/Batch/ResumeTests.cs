@@ -1,0 +1,118 @@
+using Grader.Core.Batch;
+using Grader.Core.Engine;
+using Grader.Core.Evidence;
+using Grader.Core.Python.Behaviour;
+using Grader.Core.Tests.Support;
+
+namespace Grader.Core.Tests.Batch;
+
+[Collection(GradingCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class ResumeTests(GradingFixture fixture) : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("grader-resume-test-").FullName;
+
+    [Fact]
+    public async Task Killing_a_batch_halfway_and_resuming_gives_the_same_gradebook_as_one_uninterrupted_run()
+    {
+        var source = MakeClass();
+        var whole = Options("whole", resume: false);
+        await Run(source, whole, new CountingProgress(), CancellationToken.None);
+
+        var interrupted = Options("interrupted", resume: false);
+        using var stop = new CancellationTokenSource();
+        var firstPass = new CountingProgress(afterFinished: 2, stop);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(source, interrupted, firstPass, stop.Token));
+        var kept = Directory.GetFiles(interrupted.ResultsFolder, "*.meta.json").Length;
+        Assert.InRange(kept, 2, 5);
+
+        var secondPass = new CountingProgress();
+        await Run(source, interrupted with { Resume = true }, secondPass, CancellationToken.None);
+
+        Assert.Equal(kept, secondPass.Resumed);
+        Assert.Equal(
+            await File.ReadAllTextAsync(Path.Combine(whole.OutputFolder, BatchOutputs.GradebookFile)),
+            await File.ReadAllTextAsync(Path.Combine(interrupted.OutputFolder, BatchOutputs.GradebookFile)));
+    }
+
+    [Fact]
+    public async Task A_hostile_or_broken_entry_becomes_an_ungradable_row_and_the_batch_goes_on()
+    {
+        var source = MakeClass();
+        await File.WriteAllTextAsync(Path.Combine(source, "mallory.zip"), "this is not a zip archive");
+        var options = Options("broken", resume: false);
+
+        var records = await Run(source, options, new CountingProgress(), CancellationToken.None);
+
+        var mallory = Assert.Single(records, record => record.StudentId == "mallory");
+        Assert.Equal(BatchStatus.Ungradable, mallory.Status);
+        Assert.Contains("not a valid zip", mallory.Reason, StringComparison.Ordinal);
+        Assert.Equal(6, records.Count(record => record.Status == BatchStatus.Graded));
+        var report = await File.ReadAllTextAsync(Path.Combine(options.OutputFolder, BatchOutputs.ReportFile));
+        Assert.Contains("id=\"distribution\"", report, StringComparison.Ordinal);
+        Assert.Contains("id=\"similarity\"", report, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    private Task<System.Collections.Immutable.ImmutableArray<BatchRecord>> Run(string source, BatchOptions options, IBatchProgress progress, CancellationToken token)
+    {
+        var engine = new GradingEngine(fixture.Catalog, new EvidenceCollector(fixture.Runner, [new ProbeEvidenceSource(new ProbeRunner(fixture.Runner), 2)]), "test");
+        var grader = new BatchGrader(engine, fixture.Assignment, fixture.Tools, "test");
+        return new BatchRun(fixture.Runner, fixture.Assignment, grader, fixture.Tools, RepositoryPaths.StudentTemplate, "test")
+            .RunAsync(source, options, null, progress, token);
+    }
+
+    private BatchOptions Options(string name, bool resume) =>
+        new(Path.Combine(work, name), 1, resume, GradingOptions.Default with { Seed = 77 });
+
+    // Six students: two correct, four with one fault each (static and behavioural).
+    private string MakeClass()
+    {
+        var source = Path.Combine(work, "class-" + Guid.NewGuid().ToString("N")[..8]);
+        string[] cases = ["gather-then-sort", "missing-readme", "randint", "wrong-default"];
+        Copy(RepositoryPaths.ReferenceSolution, Path.Combine(source, "alice"));
+        Copy(RepositoryPaths.ReferenceSolution, Path.Combine(source, "bob"));
+        foreach (var (name, index) in cases.Select((name, index) => (name, index)))
+        {
+            Copy(Path.Combine(RepositoryPaths.Gallery, name), Path.Combine(source, $"student-{index}"));
+        }
+
+        return source;
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            var target = Path.Combine(to, Path.GetFileName(file));
+            File.Copy(file, target);
+            File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+        }
+    }
+
+    private sealed class CountingProgress(int afterFinished = int.MaxValue, CancellationTokenSource? stop = null) : IBatchProgress
+    {
+        private int finished;
+
+        public int Resumed { get; private set; }
+
+        public void Started(int total)
+        {
+        }
+
+        public void Finished(BatchRecord record, bool resumed)
+        {
+            Resumed += resumed ? 1 : 0;
+            if (Interlocked.Increment(ref finished) >= afterFinished)
+            {
+                stop?.Cancel();
+            }
+        }
+
+        public void Note(string message)
+        {
+        }
+    }
+}
