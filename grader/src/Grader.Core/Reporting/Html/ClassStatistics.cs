@@ -42,8 +42,9 @@ internal sealed partial record ClassStatistics(
         return new ClassStatistics([.. histogram], passRates, failures, graded.Count, model.Records.Length - graded.Count, model.Records.Count(record => record.Late));
     }
 
-    // Messages differ only by their numbers (delays, line numbers) are the same failure.
-    [GeneratedRegex(@"\d+(\.\d+)?")]
+    // Messages that differ only by their numbers (delays, line numbers) are the same failure; digits inside
+    // names (0-basic_async_syntax.py, E225) are kept.
+    [GeneratedRegex(@"(?<![\w-])\d+(\.\d+)?(?![\w-])")]
     private static partial Regex Numbers();
 }
 
