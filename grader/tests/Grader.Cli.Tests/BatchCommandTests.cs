@@ -1,0 +1,50 @@
+namespace Grader.Cli.Tests;
+
+public sealed class BatchCommandTests : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("grader-cli-batch-").FullName;
+
+    [Fact]
+    public async Task A_class_folder_gives_results_a_gradebook_a_report_and_similarity()
+    {
+        var source = Path.Combine(work, "class");
+        Copy(CliRunner.Path("reference-solution", "python"), Path.Combine(source, "alice"));
+        Copy(CliRunner.Path("grader", "tests", "Grader.Core.Tests", "Fixtures", "submissions", "gather-then-sort"), Path.Combine(source, "bob"));
+        var output = Path.Combine(work, "out");
+
+        var (exitCode, stdout, stderr) = await CliRunner.RunAsync("batch", source, "--out", output, "--jobs", "2", "--seed", "3");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("graded 2 of 2", stdout, StringComparison.Ordinal);
+        Assert.Contains("[2/2]", stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "results", "alice.json")));
+        var grades = await File.ReadAllLinesAsync(Path.Combine(output, "grades.csv"));
+        Assert.Equal(3, grades.Length);
+        Assert.StartsWith("alice,graded,", grades[1], StringComparison.Ordinal);
+        Assert.StartsWith("bob,graded,", grades[2], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.Contains("alice,bob,", await File.ReadAllTextAsync(Path.Combine(output, "similarity.csv")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--deadline", "yesterday")]
+    [InlineData("--jobs", "0")]
+    public async Task Bad_options_exit_2_with_one_line(string option, string value)
+    {
+        var (exitCode, _, stderr) = await CliRunner.RunAsync("batch", work, "--out", Path.Combine(work, "out"), option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("grader: ", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}
