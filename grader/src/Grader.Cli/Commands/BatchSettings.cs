@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Grader.Core.Batch;
+using Grader.Core.IO;
 
 namespace Grader.Cli.Commands;
 

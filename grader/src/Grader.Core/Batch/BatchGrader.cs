@@ -5,6 +5,7 @@ using Grader.Core.Engine;
 using Grader.Core.Python.Tools;
 using Grader.Core.Reporting;
 using Grader.Core.Submissions;
+using Grader.Core.IO;
 
 namespace Grader.Core.Batch;
 

@@ -4,6 +4,7 @@ using Grader.Core.Assignment;
 using Grader.Core.Reporting;
 using Grader.Core.Reporting.Html;
 using Grader.Core.Results;
+using Grader.Core.IO;
 
 namespace Grader.Core.Batch;
 

@@ -27,6 +27,7 @@ public sealed class BatchRun(IProcessRunner runner, AssignmentSpec assignment, B
             var items = await TakeInAsync(scan.Entries, intake, options.Jobs, cancellationToken).ConfigureAwait(false);
             var ids = items.Select(item => item.StudentId).ToList();
             var similar = ImmutableArray<SimilarPair>.Empty;
+            var records = ImmutableArray<BatchRecord>.Empty;
             try
             {
                 await grader.RunAsync(items, options, progress, cancellationToken).ConfigureAwait(false);
@@ -41,11 +42,11 @@ public sealed class BatchRun(IProcessRunner runner, AssignmentSpec assignment, B
             finally
             {
                 // Interrupted or not, the class outputs reflect every result already on disk.
-                var records = BatchOutputs.ReadRecords(options, ids);
+                records = BatchOutputs.ReadRecords(options, ids);
                 await BatchOutputs.WriteAsync(options, assignment, records, graderVersion, similar, SimilarityReport.StandardCaveat, CancellationToken.None).ConfigureAwait(false);
             }
 
-            return BatchOutputs.ReadRecords(options, ids);
+            return records;
         }
         finally
         {

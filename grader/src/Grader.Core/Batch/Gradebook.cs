@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Grader.Core.Assignment;
+using Grader.Core.IO;
 
 namespace Grader.Core.Batch;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
+using Grader.Core.IO;
 
 namespace Grader.Core.Reporting;
 
@@ -32,10 +33,7 @@ public static class CheckDocs
         Directory.CreateDirectory(folder);
         foreach (var check in catalog.Checks)
         {
-            var path = Path.Combine(folder, check.Descriptor.Id + ".md");
-            var temporary = path + ".tmp";
-            File.WriteAllText(temporary, Render(check.Descriptor, assignment.PointsFor(check.Descriptor.Id)));
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.WriteAllText(Path.Combine(folder, check.Descriptor.Id + ".md"), Render(check.Descriptor, assignment.PointsFor(check.Descriptor.Id)));
         }
 
         return catalog.Checks.Length;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Grader.Core.IO;
 
 namespace Grader.Core.Similarity;
 
@@ -32,20 +33,9 @@ public static class SimilarityCsv
         return text.ToString();
     }
 
-    /// <summary>Writes the file next to its final place, then moves it there: a reader never sees half of it.</summary>
-    public static async Task WriteAsync(string path, SimilarityReport report, CancellationToken cancellationToken)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllTextAsync(temporary, "\uFEFF" + Render(report), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    /// <summary>Writes similarity.csv atomically: a reader never sees half of it.</summary>
+    public static Task WriteAsync(string path, SimilarityReport report, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(path, "\uFEFF" + Render(report), cancellationToken);
 
     private static string Region(MatchRegion region) => string.Create(
         CultureInfo.InvariantCulture,
