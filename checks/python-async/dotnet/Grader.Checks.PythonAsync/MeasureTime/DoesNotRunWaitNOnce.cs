@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Grader.Checks.PythonAsync.Probe;
 using Grader.Core.Checks;
 
@@ -26,17 +25,9 @@ internal sealed class DoesNotRunWaitNOnce : ITaskCheck
                 return CheckOutcome.Fail($"{observation.Call} ran wait_n {calls.Count} times; it must run wait_n(5, 9) exactly once.");
             }
 
-            var arguments = Arguments(calls[0]);
-            return arguments is [5, 9]
+            var (n, maxDelay) = (SpyArguments.Get(calls[0], 0, "n"), SpyArguments.Get(calls[0], 1, "max_delay"));
+            return (n, maxDelay) is (5, 9)
                 ? CheckOutcome.Pass("measure_time runs wait_n(n, max_delay) once.")
                 : CheckOutcome.Fail($"{observation.Call} ran wait_n with {Observation.Show(calls[0].GetProperty("args"))} {Observation.Show(calls[0].GetProperty("kwargs"))}; it must pass n = 5 and max_delay = 9.");
         });
-
-    private static double?[] Arguments(JsonElement call)
-    {
-        var positional = call.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Array ? args.EnumerateArray().Select(a => Observation.Number(a)).ToList() : [];
-        var named = call.TryGetProperty("kwargs", out var kwargs) && kwargs.ValueKind == JsonValueKind.Object ? kwargs : default;
-        double? Named(string name) => named.ValueKind == JsonValueKind.Object && named.TryGetProperty(name, out var value) ? Observation.Number(value) : null;
-        return [positional.ElementAtOrDefault(0) ?? Named("n"), positional.ElementAtOrDefault(1) ?? Named("max_delay")];
-    }
 }

@@ -25,9 +25,7 @@ internal sealed class DoesNotWrapWaitRandom : ITaskCheck
                 return CheckOutcome.Fail($"{observation.Call} ran wait_random {calls.Count} times; its task must run wait_random(max_delay) once.");
             }
 
-            var arguments = Observation.Numbers(calls[0].GetProperty("args"));
-            var named = calls[0].TryGetProperty("kwargs", out var kwargs) && kwargs.TryGetProperty("max_delay", out var value) ? Observation.Number(value) : null;
-            if ((arguments is [5] ? 5 : named) != 5)
+            if (SpyArguments.Get(calls[0], 0, "max_delay") != 5)
             {
                 return CheckOutcome.Fail($"{observation.Call} ran wait_random with {Observation.Show(calls[0].GetProperty("args"))}; it must pass max_delay = 5.");
             }

@@ -18,7 +18,7 @@ internal static class SpawnJudge
             return CheckOutcome.Fail($"{observation.Call} called {spec.Spawned} {spawned.Count} times; it must call it n = {n} times.");
         }
 
-        var wrongArgument = spawned.FirstOrDefault(call => MaxDelayArgument(call) != spec.SizedMaxDelay);
+        var wrongArgument = spawned.FirstOrDefault(call => SpyArguments.Get(call, 0, "max_delay") != spec.SizedMaxDelay);
         if (wrongArgument.ValueKind == JsonValueKind.Object)
         {
             return CheckOutcome.Fail($"{observation.Call} called {spec.Spawned} with {Observation.Show(wrongArgument.GetProperty("args"))}; it must pass max_delay = {spec.SizedMaxDelay}.");
@@ -152,16 +152,5 @@ internal static class SpawnJudge
         return [.. new[] { definition }.Concat(nested).OfType<Core.Python.Facts.Definition>()
             .SelectMany(d => d.Sorting)
             .Select(sort => new Finding(file, sort.Line, sort.Column, "sort", sort.What ?? "sorting"))];
-    }
-
-    private static double? MaxDelayArgument(JsonElement call)
-    {
-        if (call.TryGetProperty("kwargs", out var kwargs) && kwargs.ValueKind == JsonValueKind.Object && kwargs.TryGetProperty("max_delay", out var named))
-        {
-            return Observation.Number(named);
-        }
-
-        var args = call.TryGetProperty("args", out var positional) ? Observation.Numbers(positional) : null;
-        return args is { Count: 1 } ? args[0] : null;
     }
 }
