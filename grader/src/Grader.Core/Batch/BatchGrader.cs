@@ -16,27 +16,26 @@ namespace Grader.Core.Batch;
 /// </summary>
 public sealed class BatchGrader(GradingEngine engine, AssignmentSpec assignment, ToolEnvironment tools, string graderVersion)
 {
-    public async Task<ImmutableArray<BatchRecord>> RunAsync(
+    /// <summary>Grades every item; the records land in the results folder (BatchOutputs reads them back).</summary>
+    public async Task RunAsync(
         IReadOnlyList<BatchItem> items, BatchOptions options, IBatchProgress progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.ResultsFolder);
         progress.Started(items.Count);
         using var gate = new SemaphoreSlim(Math.Max(1, options.Jobs));
-        var records = await Task.WhenAll(items.Select(async item =>
+        await Task.WhenAll(items.Select(async item =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var (record, resumed) = await GradeOneAsync(item, options, cancellationToken).ConfigureAwait(false);
                 progress.Finished(record, resumed);
-                return record;
             }
             finally
             {
                 gate.Release();
             }
         })).ConfigureAwait(false);
-        return [.. records.OrderBy(record => record.StudentId, StringComparer.Ordinal)];
     }
 
     private async Task<(BatchRecord Record, bool Resumed)> GradeOneAsync(BatchItem item, BatchOptions options, CancellationToken cancellationToken)
