@@ -8,18 +8,22 @@ using Grader.Core.Evidence;
 using Grader.Core.Processes;
 using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
+using Grader.Core.Python.Warm;
 
 namespace Grader.Cli;
 
 /// <summary>The composition root: builds the engine, the catalog and the tool locator from the process's surroundings.</summary>
-internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory)
+internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory) : IAsyncDisposable
 {
     public const string DefaultAssignment = "python-async";
 
-    public static GraderApp FromProcess() => new(
-        new ProcessRunner(),
+    public static GraderApp FromProcess() => Create(
         System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value),
         AppContext.BaseDirectory);
+
+    /// <summary>The app with the real process runner: the grader's Python scripts run forked from warm interpreters.</summary>
+    public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory) =>
+        new(new WarmPythonRunner(new ProcessRunner()), environment, baseDirectory);
 
     public IReadOnlyDictionary<string, string?> Environment => environment;
 
@@ -43,4 +47,12 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
 
     public GradingEngine Engine() =>
         new(Catalog(), new EvidenceCollector(runner, [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount)]), GraderVersion);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (runner is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
 }

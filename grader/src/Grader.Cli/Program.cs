@@ -1,5 +1,5 @@
 using Grader.Cli;
 
-var app = GraderApp.FromProcess();
+await using var app = GraderApp.FromProcess();
 var console = CliConsole.FromProcess(app.Environment);
 return await GraderCli.RunAsync(app, console, args);

@@ -1,5 +1,4 @@
 using System.Collections;
-using Grader.Core.Processes;
 
 namespace Grader.Cli.Tests;
 
@@ -12,7 +11,7 @@ internal static class CliRunner
     {
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
-        var app = new GraderApp(new ProcessRunner(), environment, AppContext.BaseDirectory);
+        await using var app = GraderApp.Create(environment, AppContext.BaseDirectory);
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await GraderCli.RunAsync(app, new CliConsole(output, error, colorEnabled: false), args);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Grader.Core.Processes;
 
 // Reads a stream to its end while keeping only the first and last halves of the allowed budget, so a child
@@ -54,9 +52,6 @@ internal sealed class OutputCollector(int maxBytes)
             tail = tail[^tailLimit..];
         }
 
-        var dropped = totalBytes - head.Length - tail.Length;
-        return new CapturedOutput(Decode(head.ToArray()), Decode(tail), totalBytes, dropped);
+        return CapturedOutput.FromBytes(head.ToArray(), tail, totalBytes);
     }
-
-    private static string Decode(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Grader.Core.Processes;
 
 /// <summary>How a child process ended.</summary>
@@ -23,6 +25,10 @@ public sealed record CapturedOutput(string Head, string Tail, long TotalBytes, l
     public static readonly CapturedOutput Empty = new(string.Empty, string.Empty, 0, 0);
 
     public bool Truncated => DroppedBytes > 0;
+
+    /// <summary>A capture from its kept bytes: <paramref name="head"/> and <paramref name="tail"/> of <paramref name="totalBytes"/> in all.</summary>
+    public static CapturedOutput FromBytes(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, long totalBytes) =>
+        new(Encoding.UTF8.GetString(head), Encoding.UTF8.GetString(tail), totalBytes, totalBytes - head.Length - tail.Length);
 
     /// <summary>The whole text when nothing was dropped; otherwise head, a marker saying how much was cut, and tail.</summary>
     public string Text => Truncated

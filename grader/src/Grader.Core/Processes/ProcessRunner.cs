@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Grader.Core.Processes;
 
@@ -8,10 +7,8 @@ namespace Grader.Core.Processes;
 /// Runs child processes with a cleaned environment, a wall-clock timeout that kills the whole process tree
 /// (or process group), and capped output capture.
 /// </summary>
-public sealed partial class ProcessRunner : IProcessRunner
+public sealed class ProcessRunner : IProcessRunner
 {
-    private const int SigKill = 9;
-
     public async Task<ProcessOutcome> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
         using var process = new Process { StartInfo = CreateStartInfo(request) };
@@ -49,7 +46,7 @@ public sealed partial class ProcessRunner : IProcessRunner
         if (request.OwnProcessGroup)
         {
             // Grandchildren left behind by the student's code must not outlive the grading, nor keep the pipes open.
-            KillGroup(process.Id);
+            ProcessGroups.Kill(process.Id);
         }
 
         await reading.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
@@ -113,7 +110,7 @@ public sealed partial class ProcessRunner : IProcessRunner
     {
         if (group)
         {
-            KillGroup(process.Id);
+            ProcessGroups.Kill(process.Id);
         }
 
         try
@@ -125,15 +122,4 @@ public sealed partial class ProcessRunner : IProcessRunner
             // Already gone.
         }
     }
-
-    private static void KillGroup(int processGroupId)
-    {
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-        {
-            _ = SendSignal(-processGroupId, SigKill);
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
 }

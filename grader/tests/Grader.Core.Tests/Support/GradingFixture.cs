@@ -8,20 +8,22 @@ using Grader.Core.Processes;
 using Grader.Checks.PythonAsync;
 using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
+using Grader.Core.Python.Warm;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
 
 namespace Grader.Core.Tests.Support;
 
 /// <summary>
-/// The real engine with the real tools (Python, pycodestyle), located once for the whole test run.
+/// The real engine with the real tools (Python, pycodestyle), located once for the whole test run. The grader's
+/// Python scripts run forked from warm interpreters, as in the CLI.
 /// </summary>
-public sealed class GradingFixture
+public sealed class GradingFixture : IAsyncLifetime
 {
     public GradingFixture()
     {
         Assignment = AssignmentLoader.Load(RepositoryPaths.Assignment);
-        Runner = new ProcessRunner();
+        Runner = new WarmPythonRunner(DirectRunner);
         Catalog = PythonAsyncChecks.Catalog();
         Environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
@@ -36,15 +38,25 @@ public sealed class GradingFixture
 
     public IProcessRunner Runner { get; }
 
+    /// <summary>Fresh processes for everything: what the warm runner falls back to.</summary>
+    public IProcessRunner DirectRunner { get; } = new ProcessRunner();
+
     public CheckCatalog Catalog { get; }
 
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     public ToolEnvironment Tools { get; }
 
-    public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null, ToolEnvironment? tools = null) =>
-        new GradingEngine(Catalog, new EvidenceCollector(Runner, [new ProbeEvidenceSource(new ProbeRunner(Runner), System.Environment.ProcessorCount)]), "test")
+    public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null, ToolEnvironment? tools = null, IProcessRunner? runner = null)
+    {
+        var processes = runner ?? Runner;
+        return new GradingEngine(Catalog, new EvidenceCollector(processes, [new ProbeEvidenceSource(new ProbeRunner(processes), System.Environment.ProcessorCount)]), "test")
             .GradeAsync(Assignment, SubmissionLoader.Load(folder), tools ?? Tools, options ?? GradingOptions.Default, CancellationToken.None);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await ((WarmPythonRunner)Runner).DisposeAsync();
 
     /// <summary>The checks that did not pass and were not skipped, as "task:ID" or "project:ID".</summary>
     public static ImmutableSortedSet<string> Problems(GradingResult result) =>
