@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue 4's speed target: `grader batch` over 200 generated submissions (a mix of correct and faulty ones,
 # some as folders, some zipped, some git repositories) with --jobs 2. Prints the wall time of RUNS runs
-# (default 3), their median, and the median and peak RSS of the grader process.
+# (default 3), their median, and the median and peak RSS of the grader process; then the same for the
+# baseline, the same batch with a fresh Python process per script (GRADER_FRESH_PROCESSES=1, BASELINE_RUNS,
+# default 1), and the ratio of the medians. Both run in this one invocation, on the same generated class.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
@@ -42,19 +44,30 @@ for i in range(count):
 print("generated %d submissions in %s" % (count, target))
 PY
 
-python3 - "$runs" "$work" <<'PY'
-import statistics, subprocess, sys, time
-runs, work = int(sys.argv[1]), sys.argv[2]
-walls, peaks = [], []
-for run in range(runs):
-    out = "%s/out-%d" % (work, run)
-    start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", "dotnet", "grader/src/Grader.Cli/bin/Release/net10.0/grader.dll",
-                           "batch", work + "/class", "--out", out, "--jobs", "2", "--seed", "1"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    walls.append(time.perf_counter() - start)
-    peaks.append(int(done.stderr.strip().splitlines()[-1]) / 1024)
-    print("run %d: %.1f s wall, peak RSS %.0f MiB (exit %d)" % (run + 1, walls[-1], peaks[-1], done.returncode))
-print("median wall: %.1f s (target: under 60 s); median peak RSS %.0f MiB, highest %.0f MiB"
-      % (statistics.median(walls), statistics.median(peaks), max(peaks)))
+python3 - "$runs" "${BASELINE_RUNS:-1}" "$work" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, baseline_runs, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+
+def measure(label, count, fresh):
+    walls, peaks = [], []
+    env = dict(os.environ, GRADER_FRESH_PROCESSES="1" if fresh else "0")
+    for run in range(count):
+        out = "%s/out-%s-%d" % (work, label, run)
+        start = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", "dotnet", "grader/src/Grader.Cli/bin/Release/net10.0/grader.dll",
+                               "batch", work + "/class", "--out", out, "--jobs", "2", "--seed", "1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+        walls.append(time.perf_counter() - start)
+        # The peak RSS of the grader process itself (the warm interpreters are its children).
+        peaks.append(int(done.stderr.strip().splitlines()[-1]) / 1024)
+        print("%s run %d: %.1f s wall, peak RSS %.0f MiB (exit %d)" % (label, run + 1, walls[-1], peaks[-1], done.returncode))
+    print("%s: median wall %.1f s; median peak RSS %.0f MiB, highest %.0f MiB"
+          % (label, statistics.median(walls), statistics.median(peaks), max(peaks)))
+    return statistics.median(walls)
+
+grader = measure("grader", runs, fresh=False)
+baseline = measure("baseline (fresh processes)", baseline_runs, fresh=True) if baseline_runs > 0 else None
+print("grader median %.1f s (target: under 60 s)" % grader)
+if baseline:
+    print("baseline median %.1f s; ratio %.2fx" % (baseline, baseline / grader))
 PY

@@ -21,9 +21,18 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
         System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value),
         AppContext.BaseDirectory);
 
-    /// <summary>The app with the real process runner: the grader's Python scripts run forked from warm interpreters.</summary>
-    public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory) =>
-        new(new WarmPythonRunner(new ProcessRunner()), environment, baseDirectory);
+    /// <summary>
+    /// The app with the real process runner: the grader's Python scripts run forked from warm interpreters, unless
+    /// GRADER_FRESH_PROCESSES=1 asks for a fresh process each time (the benchmarks' baseline, and a way around a
+    /// system where forking misbehaves).
+    /// </summary>
+    public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory)
+    {
+        IProcessRunner runner = environment.GetValueOrDefault(FreshProcessesVariable) == "1" ? new ProcessRunner() : new WarmPythonRunner(new ProcessRunner());
+        return new(runner, environment, baseDirectory);
+    }
+
+    public const string FreshProcessesVariable = "GRADER_FRESH_PROCESSES";
 
     public IReadOnlyDictionary<string, string?> Environment => environment;
 

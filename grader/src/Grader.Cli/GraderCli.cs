@@ -30,6 +30,8 @@ internal static class GraderCli
             return ExitCodes.CannotGrade;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        // Ctrl-C cancels the action, which stops its children and keeps what is already written; only if that takes
+        // longer than this is the process ended without it.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });
     }
 }

@@ -26,6 +26,32 @@ public sealed class BatchCommandTests : IDisposable
         Assert.Contains("alice,bob,", await File.ReadAllTextAsync(Path.Combine(output, "similarity.csv")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_deadline_grades_the_last_commit_before_it_and_marks_later_work_late()
+    {
+        var repository = Path.Combine(work, "class", "dave");
+        Copy(CliRunner.Path("reference-solution", "python"), repository);
+        await GitAsync(repository, null, "init", "-q");
+        await GitAsync(repository, null, "add", "-A");
+        await GitAsync(repository, "2026-11-29T12:00:00+01:00", "commit", "-qm", "on time");
+        File.Delete(Path.Combine(repository, "4-tasks.py"));
+        await GitAsync(repository, null, "add", "-A");
+        await GitAsync(repository, "2026-12-01T09:00:00+01:00", "commit", "-qm", "after the deadline");
+        var output = Path.Combine(work, "out");
+
+        var (exitCode, _, _) = await CliRunner.RunAsync(
+            "batch", Path.Combine(work, "class"), "--out", output, "--seed", "3", "--deadline", "2026-11-30T23:59:00+01:00");
+
+        Assert.Equal(0, exitCode);
+        var header = (await File.ReadAllLinesAsync(Path.Combine(output, "grades.csv")))[0].TrimStart('\uFEFF').Split(',');
+        var row = (await File.ReadAllLinesAsync(Path.Combine(output, "grades.csv")))[1].Split(',');
+        string Column(string name) => row[Array.IndexOf(header, name)];
+        Assert.Equal("dave", Column("student"));
+        Assert.Equal("graded", Column("status"));
+        Assert.Equal("late", Column("late"));
+        Assert.Equal(Column("max_score"), Column("score")); // the on-time commit still has 4-tasks.py
+    }
+
     [Theory]
     [InlineData("--deadline", "yesterday")]
     [InlineData("--jobs", "0")]
@@ -39,7 +65,31 @@ public sealed class BatchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 
-    private static void Copy(string from, string to)
+    private static async Task GitAsync(string repository, string? date, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = repository, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in new[] { ("GIT_AUTHOR_NAME", "Dave"), ("GIT_AUTHOR_EMAIL", "dave@example.invalid"), ("GIT_COMMITTER_NAME", "Dave"), ("GIT_COMMITTER_EMAIL", "dave@example.invalid") })
+        {
+            start.Environment[name] = value;
+        }
+
+        if (date is not null)
+        {
+            start.Environment["GIT_AUTHOR_DATE"] = date;
+            start.Environment["GIT_COMMITTER_DATE"] = date;
+        }
+
+        using var git = System.Diagnostics.Process.Start(start)!;
+        await git.WaitForExitAsync();
+        Assert.Equal(0, git.ExitCode);
+    }
+
+    internal static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Grader.Cli.Progress;
 using Grader.Core.Batch;
 using Grader.Core.Engine;
 
@@ -42,11 +43,12 @@ internal static class BatchCommand
             var tools = await app.LocateToolsAsync(spec, grading, cancellationToken);
             await settings.SaveAsync(outputFolder, cancellationToken);
             var run = new BatchRun(app.Runner, spec, new BatchGrader(app.Engine(), spec, tools, GraderApp.GraderVersion), tools, app.TemplateDirectory, GraderApp.GraderVersion);
-            var progress = new ConsoleBatchProgress(console);
+            var tally = new BatchTally();
             try
             {
-                var records = await run.RunAsync(parse.GetValue(source)!, options, deadlineValue, progress, cancellationToken);
-                await console.Out.WriteLineAsync(progress.Summary(records, outputFolder));
+                var records = await console.WithBatchProgressAsync(
+                    tally, progress => run.RunAsync(parse.GetValue(source)!, options, deadlineValue, progress, cancellationToken));
+                await console.Out.WriteLineAsync(tally.Summary(records, outputFolder));
                 return ExitCodes.AllPassed;
             }
             catch (OperationCanceledException)
