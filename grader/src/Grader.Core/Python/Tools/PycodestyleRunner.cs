@@ -41,9 +41,10 @@ public sealed class PycodestyleRunner(IProcessRunner runner)
             await File.WriteAllBytesAsync(target, NoqaNeutraliser.Neutralise(file.Content.AsSpan()), cancellationToken).ConfigureAwait(false);
         }
 
+        ImmutableArray<string> arguments = [.. Options, .. files.Select(file => file.Path)];
         var request = new ProcessRequest(
-            tool.Path,
-            [.. Options, .. files.Select(file => file.Path)],
+            tool.Module?.Interpreter ?? tool.Path,
+            tool.Module is { } module ? [module.Script, .. arguments] : arguments,
             folder,
             ChildEnvironment.For(scratch.Home, null),
             null,

@@ -11,4 +11,11 @@ public sealed record PythonInterpreter(string Path, Version Version, string Foun
 }
 
 /// <summary>The installed pycodestyle command and its version.</summary>
-public sealed record PycodestyleTool(string Path, string Version);
+/// <param name="Module">
+/// The same pycodestyle as a Python script (its module file, run by the interpreter of the command's shebang), when
+/// it could be found: the form a warm interpreter can run without starting Python afresh.
+/// </param>
+public sealed record PycodestyleTool(string Path, string Version, PythonScript? Module = null);
+
+/// <summary>A Python file run as a script by a given interpreter.</summary>
+public sealed record PythonScript(string Interpreter, string Script);

@@ -80,11 +80,38 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
             var outcome = await runner.RunAsync(Request(candidate, ["--version"]), cancellationToken).ConfigureAwait(false);
             if (outcome.Succeeded)
             {
-                return new PycodestyleTool(candidate, outcome.StandardOutput.Text.Trim());
+                return new PycodestyleTool(candidate, outcome.StandardOutput.Text.Trim(), await LocateModuleAsync(candidate, cancellationToken).ConfigureAwait(false));
             }
         }
 
         return null;
+    }
+
+    // The command is an entry-point script whose shebang names its Python; that Python knows where the module is.
+    private async Task<PythonScript?> LocateModuleAsync(string command, CancellationToken cancellationToken)
+    {
+        string firstLine;
+        try
+        {
+            using var reader = new StreamReader(command);
+            firstLine = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var interpreter = firstLine.StartsWith("#!", StringComparison.Ordinal) ? firstLine[2..].Trim() : string.Empty;
+        if (!Path.IsPathRooted(interpreter) || interpreter.Contains(' ', StringComparison.Ordinal)
+            || !Path.GetFileName(interpreter).StartsWith("python", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var outcome = await runner.RunAsync(
+            Request(interpreter, ["-c", "import sys, pycodestyle; sys.stdout.write(pycodestyle.__file__)"]), cancellationToken).ConfigureAwait(false);
+        var module = outcome.Succeeded ? outcome.StandardOutput.Text.Trim() : string.Empty;
+        return module.EndsWith(".py", StringComparison.Ordinal) && File.Exists(module) ? new PythonScript(interpreter, module) : null;
     }
 
     private async Task<PythonInterpreter?> ProbeAsync(string path, string foundBy, CancellationToken cancellationToken)

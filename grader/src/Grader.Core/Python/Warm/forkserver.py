@@ -23,7 +23,6 @@ N exits with 128 + N, as .NET reports it.  Runs on Python 3.7 and later.
 
 import ast
 import base64
-import errno
 import fcntl
 import json
 import os
@@ -252,7 +251,14 @@ class Server:
             self.send({"id": request_id, "event": "failed",
                        "reason": "%s: %s" % (type(exc).__name__, exc)})
             return
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            for fd in (out_r, out_w, err_r, err_w):
+                os.close(fd)
+            self.send({"id": request_id, "event": "failed",
+                       "reason": "fork failed: %s" % exc})
+            return
         if pid == 0:
             _run_child(request, code, out_w, err_w, self.own_path_entry)
         os.close(out_w)
@@ -379,9 +385,8 @@ class Server:
             if child.status is None:
                 try:
                     os.killpg(child.pid, signal.SIGKILL)
-                except OSError as exc:
-                    if exc.errno != errno.ESRCH:
-                        raise
+                except OSError:
+                    pass
 
 
 if __name__ == "__main__":
