@@ -49,25 +49,30 @@ import os, statistics, subprocess, sys, time
 runs, baseline_runs, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 
 def measure(label, count, fresh):
-    walls, peaks = [], []
+    walls, peaks, cpus = [], [], []
     env = dict(os.environ, GRADER_FRESH_PROCESSES="1" if fresh else "0")
     for run in range(count):
         out = "%s/out-%s-%d" % (work, label, run)
         start = time.perf_counter()
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", "dotnet", "grader/src/Grader.Cli/bin/Release/net10.0/grader.dll",
+        done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "dotnet", "grader/src/Grader.Cli/bin/Release/net10.0/grader.dll",
                                "batch", work + "/class", "--out", out, "--jobs", "2", "--seed", "1"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         walls.append(time.perf_counter() - start)
         # The peak RSS of the grader process itself (the warm interpreters are its children).
-        peaks.append(int(done.stderr.strip().splitlines()[-1]) / 1024)
-        print("%s run %d: %.1f s wall, peak RSS %.0f MiB (exit %d)" % (label, run + 1, walls[-1], peaks[-1], done.returncode))
-    print("%s: median wall %.1f s; median peak RSS %.0f MiB, highest %.0f MiB"
-          % (label, statistics.median(walls), statistics.median(peaks), max(peaks)))
-    return statistics.median(walls)
+        rss, user, system = done.stderr.strip().splitlines()[-1].split()
+        peaks.append(int(rss) / 1024)
+        # CPU time of the grader and every process under it: less at the mercy of a busy machine than wall time.
+        cpus.append(float(user) + float(system))
+        print("%s run %d: %.1f s wall, %.1f s CPU, peak RSS %.0f MiB (exit %d)"
+              % (label, run + 1, walls[-1], cpus[-1], peaks[-1], done.returncode))
+    print("%s: median wall %.1f s, median CPU %.1f s; median peak RSS %.0f MiB, highest %.0f MiB"
+          % (label, statistics.median(walls), statistics.median(cpus), statistics.median(peaks), max(peaks)))
+    return statistics.median(walls), statistics.median(cpus)
 
 grader = measure("grader", runs, fresh=False)
 baseline = measure("baseline (fresh processes)", baseline_runs, fresh=True) if baseline_runs > 0 else None
-print("grader median %.1f s (target: under 60 s)" % grader)
+print("grader median %.1f s wall (target: under 60 s), %.1f s CPU" % grader)
 if baseline:
-    print("baseline median %.1f s; ratio %.2fx" % (baseline, baseline / grader))
+    print("baseline median %.1f s wall, %.1f s CPU; ratios %.2fx wall, %.2fx CPU"
+          % (baseline[0], baseline[1], baseline[0] / grader[0], baseline[1] / grader[1]))
 PY

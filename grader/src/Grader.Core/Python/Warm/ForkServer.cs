@@ -209,9 +209,9 @@ internal sealed class ForkServer : IAsyncDisposable
                 Dispatch(line);
             }
         }
-        catch (Exception exception) when (exception is IOException or JsonException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or JsonException or ObjectDisposedException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            // Handled below like an end of stream: the server is unusable.
+            // A broken stream or a malformed event: handled below like an end of stream, the server is unusable.
         }
 
         await process.WaitForExitAsync().ConfigureAwait(false);
@@ -255,16 +255,23 @@ internal sealed class ForkServer : IAsyncDisposable
     private async Task ReadErrorsAsync()
     {
         var buffer = new char[4096];
-        int read;
-        while ((read = await process.StandardError.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        try
         {
-            lock (serverErrors)
+            int read;
+            while ((read = await process.StandardError.ReadAsync(buffer).ConfigureAwait(false)) > 0)
             {
-                if (serverErrors.Length < 8192)
+                lock (serverErrors)
                 {
-                    serverErrors.Append(buffer, 0, read);
+                    if (serverErrors.Length < 8192)
+                    {
+                        serverErrors.Append(buffer, 0, read);
+                    }
                 }
             }
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+        {
+            // The server is gone; what it said so far is kept.
         }
     }
 
