@@ -12,7 +12,7 @@ internal static class CheckCommand
 {
     public static Command Create(GraderApp app, CliConsole console)
     {
-        var reporters = ReporterCatalog.Create(console.ColorEnabled);
+        var reporters = ReporterCatalog.Create(new ReportOptions(console.ColorEnabled, false));
         var folder = new Argument<string>("folder") { Description = "The submission folder: the one that holds 0-basic_async_syntax.py and the other task files." };
         var format = new Option<string>("--format", "-f")
         {
