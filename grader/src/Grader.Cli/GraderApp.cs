@@ -12,7 +12,8 @@ using Grader.Core.Python.Tools;
 namespace Grader.Cli;
 
 /// <summary>The composition root: builds the engine, the catalog and the tool locator from the process's surroundings.</summary>
-internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory)
+/// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
+internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
 {
     public const string DefaultAssignment = "python-async";
 
@@ -24,6 +25,11 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
     public IReadOnlyDictionary<string, string?> Environment => environment;
 
     public IProcessRunner Runner => runner;
+
+    public string GradescopeRoot => gradescopeRoot;
+
+    /// <summary>The folder the grader runs from: the tool package's own files when installed with 'dotnet tool install'.</summary>
+    public string BaseDirectory => baseDirectory;
 
     public static string GraderVersion =>
         typeof(GraderApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

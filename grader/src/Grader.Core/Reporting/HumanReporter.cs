@@ -26,6 +26,8 @@ public sealed class HumanReporter(ReportOptions options) : IReporter
             ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(destination),
+            // Spectre's enrichers would switch ANSI on by themselves in CI (GITHUB_ACTIONS, ...): colour is ours to decide.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
         console.Profile.Width = 110;
         Render(result, console);
