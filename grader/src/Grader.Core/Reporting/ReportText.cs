@@ -23,6 +23,10 @@ public static class ReportText
     public static string Describe(Finding finding) =>
         Location(finding.File, finding.Line, finding.Column) + (finding.Code is null ? string.Empty : finding.Code + " ") + finding.Message;
 
+    /// <summary>The message, then each finding on its own line: the long form platforms show under a test.</summary>
+    public static string MessageWithFindings(CheckResult check) =>
+        string.Join('\n', [check.Message, .. (check.Details?.Findings ?? []).Select(Describe)]);
+
     /// <summary>The checks a student has to act on: neither passed nor skipped.</summary>
     public static bool IsProblem(CheckResult check) => check.Status is not (CheckStatus.Passed or CheckStatus.Skipped);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Grader.Core.Results;
 
 namespace Grader.Core.Reporting.Formats;
@@ -35,7 +34,7 @@ public sealed class GradescopeReporter(ReportOptions options) : IUngradableRepor
 
     private GradescopeTest Test(CheckResult check, string number)
     {
-        var output = string.Join('\n', [check.Message, .. (check.Details?.Findings ?? []).Select(ReportText.Describe)]);
+        var output = ReportText.MessageWithFindings(check);
         return new GradescopeTest(
             check.Points,
             check.MaxPoints,
@@ -47,9 +46,6 @@ public sealed class GradescopeReporter(ReportOptions options) : IUngradableRepor
             [check.Category.ToString().ToLowerInvariant(), ReportText.StatusWord(check.Status)]);
     }
 
-    private static async Task WriteJsonAsync(GradescopeResults results, TextWriter destination, CancellationToken cancellationToken)
-    {
-        await destination.WriteAsync(JsonSerializer.Serialize(results, PlatformJsonContext.Default.GradescopeResults).AsMemory(), cancellationToken).ConfigureAwait(false);
-        await destination.WriteAsync('\n').ConfigureAwait(false);
-    }
+    private static Task WriteJsonAsync(GradescopeResults results, TextWriter destination, CancellationToken cancellationToken) =>
+        JsonDocumentWriter.WriteAsync(results, PlatformJsonContext.Default.GradescopeResults, destination, cancellationToken);
 }

@@ -78,7 +78,7 @@ public sealed class JUnitReporter(ReportOptions options) : IReporter
     {
         var testCase = new XElement("testcase", new XAttribute("classname", XmlText.Clean(className)), new XAttribute("name", XmlText.Clean($"{check.Id} {check.Title}")));
         var message = XmlText.Clean(check.Message);
-        var body = XmlText.Clean(string.Join('\n', [check.Message, .. (check.Details?.Findings ?? []).Select(ReportText.Describe)]));
+        var body = XmlText.Clean(ReportText.MessageWithFindings(check));
         switch (check.Status)
         {
             case CheckStatus.Failed:

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Grader.Core.Results;
 
 namespace Grader.Core.Reporting.Formats;
@@ -41,9 +40,6 @@ public sealed class PrairieLearnReporter(ReportOptions options) : IUngradableRep
         $"{ReportText.StatusWord(check.Status)}: {check.Message}",
         string.Join('\n', (check.Details?.Findings ?? []).Select(ReportText.Describe)));
 
-    private static async Task WriteJsonAsync(PrairieLearnResults results, TextWriter destination, CancellationToken cancellationToken)
-    {
-        await destination.WriteAsync(JsonSerializer.Serialize(results, PlatformJsonContext.Default.PrairieLearnResults).AsMemory(), cancellationToken).ConfigureAwait(false);
-        await destination.WriteAsync('\n').ConfigureAwait(false);
-    }
+    private static Task WriteJsonAsync(PrairieLearnResults results, TextWriter destination, CancellationToken cancellationToken) =>
+        JsonDocumentWriter.WriteAsync(results, PlatformJsonContext.Default.PrairieLearnResults, destination, cancellationToken);
 }

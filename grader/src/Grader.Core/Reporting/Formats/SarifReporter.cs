@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Grader.Core.Results;
 
 namespace Grader.Core.Reporting.Formats;
@@ -19,11 +18,8 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
 
     public ReportAudience Audience => ReportAudience.Instructor;
 
-    public async Task WriteAsync(GradingResult result, TextWriter destination, CancellationToken cancellationToken)
-    {
-        await destination.WriteAsync(JsonSerializer.Serialize(Render(result), SarifJsonContext.Default.SarifLog).AsMemory(), cancellationToken).ConfigureAwait(false);
-        await destination.WriteAsync('\n').ConfigureAwait(false);
-    }
+    public Task WriteAsync(GradingResult result, TextWriter destination, CancellationToken cancellationToken) =>
+        JsonDocumentWriter.WriteAsync(Render(result), SarifJsonContext.Default.SarifLog, destination, cancellationToken);
 
     private SarifLog Render(GradingResult result)
     {
