@@ -108,7 +108,7 @@ internal static class GradescopeBundle
         ln -sf /usr/share/dotnet/dotnet /usr/local/bin/dotnet
         export DOTNET_ROOT=/usr/share/dotnet DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-        dotnet tool install --tool-path /autograder/tools --add-source /autograder/source grader --version {{version}}
+        dotnet tool install --tool-path /autograder/tools --add-source /autograder/source grader --version {{version}} --ignore-failed-sources
         /autograder/tools/grader doctor || true
 
         """;
