@@ -14,8 +14,8 @@ internal static class GradeRun
 {
     public static async Task<int> RunAsync(GraderApp app, CliConsole console, GradeRequest request, CancellationToken cancellationToken)
     {
-        var help = ReporterCatalog.Create(ReportOptions.Default);
-        var reports = ReportRequest.ParseAll(request.Reports, help);
+        var formats = ReporterCatalog.Create(ReportOptions.Default);
+        var reports = ReportRequest.ParseAll(request.Reports, formats);
         var stopwatch = Stopwatch.StartNew();
         Core.Results.GradingResult result;
         try
@@ -26,7 +26,7 @@ internal static class GradeRun
         }
         catch (GraderSetupException exception)
         {
-            await new ReportWriter(help, console, app.Environment).WriteUngradableAsync(exception.Message, reports, cancellationToken);
+            await new ReportWriter(formats, console, app.Environment).WriteUngradableAsync(exception.Message, reports, cancellationToken);
             throw;
         }
 
