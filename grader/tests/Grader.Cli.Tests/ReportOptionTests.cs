@@ -148,7 +148,8 @@ public sealed class ReportOptionTests
         Assert.Contains("--fail-under", output, StringComparison.Ordinal);
         Assert.Contains("--reveal-hidden", output, StringComparison.Ordinal);
         Assert.Contains("terminal report goes to stderr", output, StringComparison.Ordinal);
-        Assert.Contains("Student-facing", output, StringComparison.Ordinal);
+        Assert.Contains("Student-facing formats", output, StringComparison.Ordinal);
+        Assert.Contains("FORMAT=PATH", output, StringComparison.Ordinal);
     }
 
     private static void CopyFolder(string source, string target)

@@ -32,14 +32,16 @@ internal sealed class GradeCommandOptions
         reports = new Option<string[]>("--report", "-r")
         {
             Description = $"Also write a report: FORMAT=PATH, repeatable; PATH '-' is stdout, and then the terminal report goes to stderr so that stdout holds only that report. "
-                + $"Formats: {string.Join(", ", catalog.Formats)}. Student-facing ({Audience(catalog, ReportAudience.Student)}) leave hidden checks out; "
-                + $"instructor formats ({Audience(catalog, ReportAudience.Instructor)}) show every check.",
+                + $"Formats: {string.Join(", ", catalog.Formats)}. Student-facing formats ({Audience(catalog, ReportAudience.Student)}) hide the assignment's hidden checks "
+                + $"(gradescope keeps them with visibility after_published); instructor formats ({Audience(catalog, ReportAudience.Instructor)}) show every check.",
+            HelpName = "FORMAT=PATH",
             AllowMultipleArgumentsPerToken = false,
         };
         revealHidden = new Option<bool>("--reveal-hidden") { Description = "Show the checks the assignment marks hidden in student-facing formats too (their points always count in the score)." };
         failUnder = new Option<string?>("--fail-under")
         {
             Description = "Exit code by score instead of by every check passing: exit 1 when the score is below this, 0 otherwise. A share of the maximum (80%) or points (12.5).",
+            HelpName = "SCORE",
         };
         profile = new Option<string>("--style-profile")
         {
