@@ -38,6 +38,22 @@ public sealed class CiCommandTests
     }
 
     [Fact]
+    public async Task The_job_summary_stays_under_GitHubs_1_MiB_even_after_earlier_steps_wrote_to_it()
+    {
+        using var folder = new TempDirectory();
+        var summary = folder.Path("summary.md");
+        const int limit = 1024 * 1024;
+        File.WriteAllText(summary, new string('x', limit - 1500) + "\n");
+        var variables = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+
+        var (exitCode, _, _) = await CliRunner.RunInAsync(variables, folder.Path("none"), "ci", Template, "--seed", "7", "--out-dir", folder.Path("out"));
+
+        Assert.Equal(1, exitCode);
+        Assert.InRange(new FileInfo(summary).Length, limit - 1500, limit);
+        Assert.Contains("cut here to fit GitHub's 1 MiB limit", File.ReadAllText(summary), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task On_GitLab_CI_it_writes_junit_and_markdown()
     {
         using var folder = new TempDirectory();
