@@ -91,6 +91,7 @@ public sealed class ReportOptionTests
 
     [Theory]
     [InlineData("50%", 0)]
+    [InlineData("66 %", 0)]
     [InlineData("95%", 1)]
     [InlineData("100", 0)]
     [InlineData("150.5", 1)]

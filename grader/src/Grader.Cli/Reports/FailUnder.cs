@@ -22,7 +22,7 @@ internal sealed record FailUnder(double Threshold, bool IsPercent)
 
         var trimmed = text.Trim();
         var isPercent = trimmed.EndsWith('%');
-        var number = isPercent ? trimmed[..^1] : trimmed;
+        var number = (isPercent ? trimmed[..^1] : trimmed).Trim();
         if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             || value < 0 || (isPercent && value > 100))
         {
