@@ -13,7 +13,9 @@ using Grader.Core.Python.Warm;
 namespace Grader.Cli;
 
 /// <summary>The composition root: builds the engine, the catalog and the tool locator from the process's surroundings.</summary>
-internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory) : IAsyncDisposable
+/// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
+internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
+    : IAsyncDisposable
 {
     public const string DefaultAssignment = "python-async";
 
@@ -26,10 +28,10 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
     /// GRADER_FRESH_PROCESSES=1 asks for a fresh process each time (the benchmarks' baseline, and a way around a
     /// system where forking misbehaves).
     /// </summary>
-    public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory)
+    public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
     {
         IProcessRunner runner = environment.GetValueOrDefault(FreshProcessesVariable) == "1" ? new ProcessRunner() : new WarmPythonRunner(new ProcessRunner());
-        return new(runner, environment, baseDirectory);
+        return new(runner, environment, baseDirectory, gradescopeRoot);
     }
 
     public const string FreshProcessesVariable = "GRADER_FRESH_PROCESSES";
@@ -37,6 +39,11 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
     public IReadOnlyDictionary<string, string?> Environment => environment;
 
     public IProcessRunner Runner => runner;
+
+    public string GradescopeRoot => gradescopeRoot;
+
+    /// <summary>The folder the grader runs from: the tool package's own files when installed with 'dotnet tool install'.</summary>
+    public string BaseDirectory => baseDirectory;
 
     public static string GraderVersion =>
         typeof(GraderApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

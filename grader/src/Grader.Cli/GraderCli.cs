@@ -10,6 +10,8 @@ internal static class GraderCli
         new("grader: grades the \"0x01. Python - Async\" project. Start with 'grader check <folder>'; 'grader doctor' shows which tools it uses.")
         {
             CheckCommand.Create(app, console),
+            CiCommand.Create(app, console),
+            PackageCommand.Create(app, console),
             BatchCommand.Create(app, console),
             DoctorCommand.Create(app, console),
             ExplainCommand.Create(app, console),

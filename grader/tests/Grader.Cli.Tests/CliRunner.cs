@@ -7,11 +7,25 @@ internal static class CliRunner
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    // The variables 'grader ci' detects platforms by: a test sets them itself, whatever machine runs it.
+    private static readonly string[] PlatformVariables = ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITLAB_CI"];
+
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
+        RunInAsync(new Dictionary<string, string?>(), System.IO.Path.Combine(System.IO.Path.GetTempPath(), "no-gradescope-here"), args);
+
+    /// <summary>Runs with these environment variables (on top of the process's, minus any CI platform's) and Gradescope root.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunInAsync(
+        IReadOnlyDictionary<string, string?> variables, string gradescopeRoot, params string[] args)
     {
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Where(entry => !PlatformVariables.Contains((string)entry.Key))
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
-        await using var app = GraderApp.Create(environment, AppContext.BaseDirectory);
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        await using var app = GraderApp.Create(environment, AppContext.BaseDirectory, gradescopeRoot);
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await GraderCli.RunAsync(app, new CliConsole(output, error, colorEnabled: false), args);

@@ -15,6 +15,7 @@ internal sealed class AssignmentFile
     public int MinDocstringWords { get; set; } = 3;
     public List<TaskFile>? Tasks { get; set; }
     public Dictionary<string, double>? Points { get; set; }
+    public List<string>? Hidden { get; set; }
 
     internal sealed class TaskFile
     {

@@ -61,6 +61,13 @@ public static class AssignmentLoader
             throw GraderSetupException.AssignmentInvalid(path, $"a task depends on task {unknown}, which does not exist");
         }
 
+        var points = (file.Points ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal);
+        var notGraded = (file.Hidden ?? []).FirstOrDefault(id => !points.ContainsKey(id));
+        if (notGraded is not null)
+        {
+            throw GraderSetupException.AssignmentInvalid(path, $"'hidden' names {notGraded}, which has no entry in 'points'");
+        }
+
         return new AssignmentSpec(
             Required(file.Id, "id"),
             Required(file.Title, "title"),
@@ -71,6 +78,9 @@ public static class AssignmentLoader
             file.TargetPython ?? "3.7",
             Math.Max(1, file.MinDocstringWords),
             tasks,
-            (file.Points ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal));
+            points)
+        {
+            HiddenChecks = (file.Hidden ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
+        };
     }
 }

@@ -18,8 +18,13 @@ public sealed record AssignmentSpec(
     ImmutableArray<TaskSpec> Tasks,
     ImmutableSortedDictionary<string, double> Points)
 {
+    /// <summary>Checks whose verdicts student-facing reports leave out (their points still count).</summary>
+    public ImmutableSortedSet<string> HiddenChecks { get; init; } = [];
+
     /// <summary>The points a check is worth, 0 when the assignment does not grade it.</summary>
     public double PointsFor(string checkId) => Points.GetValueOrDefault(checkId);
+
+    public bool IsHidden(string checkId) => HiddenChecks.Contains(checkId);
 }
 
 /// <summary>One numbered task: its file, the functions it must define, and the tasks whose modules it imports.</summary>

@@ -25,6 +25,7 @@ public static class Scorer
             outcome.Message,
             first?.File ?? file,
             first?.Line,
-            CheckDetails.From(outcome.Findings, outcome.Facts));
+            CheckDetails.From(outcome.Findings, outcome.Facts),
+            assignment.IsHidden(descriptor.Id));
     }
 }

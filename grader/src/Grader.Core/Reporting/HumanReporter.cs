@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grader.Core.Results;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -9,7 +8,7 @@ namespace Grader.Core.Reporting;
 /// The report a student reads in a terminal: a table per task with a mark per check, then every problem with
 /// its file:line and message, then the scores. Colour only when asked for; every student-supplied string is escaped.
 /// </summary>
-public sealed class HumanReporter(bool color) : IReporter
+public sealed class HumanReporter(ReportOptions options) : IReporter
 {
     private const int MaxFindingsShown = 12;
 
@@ -17,21 +16,25 @@ public sealed class HumanReporter(bool color) : IReporter
 
     public string Description => "a readable report with a table per task and every problem explained (the default)";
 
+    public ReportAudience Audience => ReportAudience.Student;
+
     public Task WriteAsync(GradingResult result, TextWriter destination, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(destination),
+            // Spectre's enrichers would switch ANSI on by themselves in CI (GITHUB_ACTIONS, ...): colour is ours to decide.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
         console.Profile.Width = 110;
         Render(result, console);
         return Task.CompletedTask;
     }
 
-    private static void Render(GradingResult result, IAnsiConsole console)
+    private void Render(GradingResult result, IAnsiConsole console)
     {
         console.MarkupLine($"[bold]Grading[/] {Markup.Escape(result.Submission)} [grey]({Markup.Escape(result.Track)} track, grader {Markup.Escape(result.GraderVersion)})[/]");
         foreach (var (tool, version) in result.Tools)
@@ -47,16 +50,21 @@ public sealed class HumanReporter(bool color) : IReporter
         console.WriteLine();
         if (!result.Project.IsEmpty)
         {
-            WriteTable(console, "Project", result.Project, Sum(result.Project));
+            WriteTable(console, "Project", StudentView.Shown(result.Project, options), Sum(result.Project));
         }
 
         foreach (var task in result.Tasks)
         {
-            WriteTable(console, $"Task {task.Task}: {task.File}", task.Checks, (task.Score, task.MaxScore));
+            WriteTable(console, $"Task {task.Task}: {task.File}", StudentView.Shown(task.Checks, options), (task.Score, task.MaxScore));
         }
 
-        WriteProblems(result, console);
+        WriteProblems(StudentView.Shown(result.AllChecks(), options), console);
         console.WriteLine();
+        if (StudentView.OmittedNote(result, options) is { } note)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        }
+
         console.MarkupLine($"[bold]Score: {Points(result.Score)}/{Points(result.MaxScore)}[/] ({Percent(result.Score, result.MaxScore)})"
             + (result.AllPassed ? " [green]every check passed[/]" : string.Empty));
     }
@@ -82,9 +90,9 @@ public sealed class HumanReporter(bool color) : IReporter
         console.Write(table);
     }
 
-    private static void WriteProblems(GradingResult result, IAnsiConsole console)
+    private static void WriteProblems(IEnumerable<CheckResult> checks, IAnsiConsole console)
     {
-        var problems = result.AllChecks().Where(check => check.Status is not (CheckStatus.Passed or CheckStatus.Skipped)).ToList();
+        var problems = checks.Where(ReportText.IsProblem).ToList();
         if (problems.Count == 0)
         {
             return;
@@ -101,7 +109,7 @@ public sealed class HumanReporter(bool color) : IReporter
             {
                 foreach (var finding in findings.Take(MaxFindingsShown))
                 {
-                    console.MarkupLine("      - " + Markup.Escape(Describe(finding)));
+                    console.MarkupLine("      - " + Markup.Escape(ReportText.Describe(finding)));
                 }
 
                 if (findings.Length > MaxFindingsShown)
@@ -110,15 +118,6 @@ public sealed class HumanReporter(bool color) : IReporter
                 }
             }
         }
-    }
-
-    private static string Describe(Finding finding)
-    {
-        var location = finding.File is null ? string.Empty
-            : finding.Line is null ? $"{finding.File}: "
-            : finding.Column is null ? $"{finding.File}:{finding.Line.Value.ToString(CultureInfo.InvariantCulture)}: "
-            : $"{finding.File}:{finding.Line.Value.ToString(CultureInfo.InvariantCulture)}:{finding.Column.Value.ToString(CultureInfo.InvariantCulture)}: ";
-        return location + (finding.Code is null ? string.Empty : finding.Code + " ") + finding.Message;
     }
 
     private static IRenderable Mark(CheckStatus status) => new Markup(MarkupFor(status));
@@ -135,8 +134,7 @@ public sealed class HumanReporter(bool color) : IReporter
     private static (double Score, double Max) Sum(IEnumerable<CheckResult> checks) =>
         (checks.Sum(check => check.Points), checks.Sum(check => check.MaxPoints));
 
-    private static string Points(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Points(double value) => ReportText.Points(value);
 
-    private static string Percent(double score, double max) =>
-        max == 0 ? "n/a" : (score / max).ToString("0.#%", CultureInfo.InvariantCulture);
+    private static string Percent(double score, double max) => ReportText.Percent(score, max);
 }

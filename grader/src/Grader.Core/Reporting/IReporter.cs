@@ -11,5 +11,8 @@ public interface IReporter
     /// <summary>One line for --help.</summary>
     string Description { get; }
 
+    /// <summary>Who reads it: student-facing formats leave hidden checks out until --reveal-hidden.</summary>
+    ReportAudience Audience { get; }
+
     Task WriteAsync(GradingResult result, TextWriter destination, CancellationToken cancellationToken);
 }

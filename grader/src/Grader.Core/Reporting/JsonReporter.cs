@@ -10,6 +10,8 @@ public sealed class JsonReporter : IReporter
 
     public string Description => "the result model as JSON (schema grader.result/1), for tools and scripts";
 
+    public ReportAudience Audience => ReportAudience.Instructor;
+
     public async Task WriteAsync(GradingResult result, TextWriter destination, CancellationToken cancellationToken)
     {
         await destination.WriteAsync(Serialize(result).AsMemory(), cancellationToken).ConfigureAwait(false);

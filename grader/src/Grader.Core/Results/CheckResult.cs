@@ -1,6 +1,10 @@
 namespace Grader.Core.Results;
 
 /// <summary>One check's verdict on one file (or on the project), with its points.</summary>
+/// <param name="Hidden">
+/// The assignment marks this check hidden: student-facing reports leave it out (its points still count in the
+/// score) until --reveal-hidden; instructor reports always show it.
+/// </param>
 public sealed record CheckResult(
     string Id,
     string Title,
@@ -11,4 +15,5 @@ public sealed record CheckResult(
     string Message,
     string? File,
     int? Line,
-    CheckDetails? Details);
+    CheckDetails? Details,
+    bool Hidden = false);

@@ -46,7 +46,7 @@ public sealed class HumanReporterTests
     private static async Task<string> Render(bool color)
     {
         using var writer = new StringWriter();
-        await new HumanReporter(color).WriteAsync(SampleResults.Mixed(), writer, CancellationToken.None);
+        await new HumanReporter(new ReportOptions(color, false)).WriteAsync(SampleResults.Mixed(), writer, CancellationToken.None);
         return writer.ToString();
     }
 }

@@ -34,4 +34,27 @@ public static class SampleResults
         [
             new CheckResult("PY-FILE-003", "README.md is present", Category.Files, CheckStatus.Passed, 1, 1, "README.md is present.", "README.md", null, null),
         ]);
+
+    /// <summary>
+    /// <see cref="Mixed"/> plus a task whose student-controlled text tries every trick: a workflow command after a
+    /// line break, Markdown and HTML, XML-illegal control characters, a file name with ',' and ':'; and a hidden check.
+    /// </summary>
+    public static GradingResult Hostile()
+    {
+        var mixed = Mixed();
+        var hostileTask = new TaskResult(1, "1-concurrent_coroutines.py", 2, 9,
+        [
+            new CheckResult("PY-BEH-010", "wait_n returns the delays of n wait_random calls", Category.Behaviour, CheckStatus.Error, 0, 3,
+                "wait_n(5, 5) raised ValueError: nope\n::error::pwned\r\n::warning file=x.py::also pwned 100% <script>alert(1)</script> | *bold* \u0001", "1-concurrent_coroutines.py", 11, null),
+            new CheckResult("PY-DOC-002", "Functions have docstrings", Category.Docs, CheckStatus.Failed, 0, 2,
+                "we,ird:name.py:4: coroutine wait_n has no docstring.", "we,ird:name.py", 4,
+                new CheckDetails([new Finding("we,ird:name.py", 4, 1, null, "coroutine wait_n has no docstring.\n::error::pwned")], ImmutableSortedDictionary<string, string>.Empty)),
+            new CheckResult("PY-BEH-012", "wait_n returns the delays in completion order", Category.Behaviour, CheckStatus.Failed, 0, 2,
+                "wait_n(5, 5) returned the delays sorted.", "1-concurrent_coroutines.py", null, null, Hidden: true),
+            new CheckResult("PY-BEH-013", "wait_n handles n = 0 and max_delay = 0", Category.Behaviour, CheckStatus.Passed, 2, 2,
+                "ok", "1-concurrent_coroutines.py", null, null, Hidden: true),
+        ]);
+        return mixed with { Score = mixed.Score + 2, MaxScore = mixed.MaxScore + 9, Tasks = mixed.Tasks.Add(hostileTask) };
+    }
 }
+

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Grader.Cli.Reports;
+using Grader.Core.Engine;
+using Grader.Core.Reporting;
+using Grader.Core.Submissions;
+
+namespace Grader.Cli.Commands;
+
+/// <summary>
+/// Grades one folder and writes the terminal report and every --report from the one result; maps the outcome to
+/// an exit code. When grading cannot start, the platforms' formats still get a document that says why.
+/// </summary>
+internal static class GradeRun
+{
+    public static async Task<int> RunAsync(GraderApp app, CliConsole console, GradeRequest request, CancellationToken cancellationToken)
+    {
+        var formats = ReporterCatalog.Create(ReportOptions.Default);
+        var reports = ReportRequest.ParseAll(request.Reports, formats);
+        var stopwatch = Stopwatch.StartNew();
+        Core.Results.GradingResult result;
+        try
+        {
+            var submission = SubmissionLoader.Load(request.Folder);
+            var tools = await app.LocateToolsAsync(request.Assignment, request.Grading, cancellationToken);
+            result = await app.Engine().GradeAsync(request.Assignment, submission, tools, request.Grading, cancellationToken);
+        }
+        catch (GraderSetupException exception)
+        {
+            await new ReportWriter(formats, console, app.Environment).WriteUngradableAsync(exception.Message, reports, cancellationToken);
+            throw;
+        }
+
+        var options = new ReportOptions(console.ColorEnabled, request.RevealHidden)
+        {
+            SourceRoot = request.SourceRoot,
+            ElapsedSeconds = stopwatch.Elapsed.TotalSeconds,
+        };
+        var catalog = ReporterCatalog.Create(options);
+        // A report on stdout must be the only thing there, so that it can be piped: the terminal report moves to stderr.
+        var terminal = reports.Any(report => report.ToStandardOutput) ? console.Error : console.Out;
+        await catalog.Find(request.TerminalFormat)!.WriteAsync(result, terminal, cancellationToken);
+        await new ReportWriter(catalog, console, app.Environment).WriteAsync(result, reports, cancellationToken);
+        var passed = request.FailUnder is { } threshold ? threshold.IsMet(result) : result.AllPassed;
+        return passed ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;
+    }
+}
