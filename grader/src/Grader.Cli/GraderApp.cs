@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Reflection;
+using Grader.Checks.CSharpAsync;
 using Grader.Checks.PythonAsync;
+using Grader.Cli.Tracks;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
@@ -8,12 +10,31 @@ using Grader.Core.Evidence;
 using Grader.Core.Processes;
 using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
+using Grader.Core.Tracks;
+using Grader.CSharp;
 
 namespace Grader.Cli;
 
 /// <summary>The composition root: builds the engine, the catalog and the tool locator from the process's surroundings.</summary>
-internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory)
+internal sealed class GraderApp
 {
+    private readonly IProcessRunner runner;
+    private readonly IReadOnlyDictionary<string, string?> environment;
+    private readonly string baseDirectory;
+
+    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory)
+    {
+        this.runner = runner;
+        this.environment = environment;
+        this.baseDirectory = baseDirectory;
+        // One C# track per process: its compiler host stays warm across every submission of a batch.
+        Tracks = new TrackSelector(
+        [
+            new PythonTrack(this),
+            new CSharpTrack(CSharpAsyncChecks.Catalog(), host => CSharpAsyncChecks.EvidenceSources(host, runner, TrackAssignmentDirectory("csharp-async")), GraderVersion),
+        ]);
+    }
+
     public const string DefaultAssignment = "python-async";
 
     public static GraderApp FromProcess() => new(
@@ -28,8 +49,22 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
     public static string GraderVersion =>
         typeof(GraderApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>The tracks <c>--track</c> chooses from, the default (Python) first.</summary>
+    public TrackSelector Tracks { get; }
+
     public string AssignmentDirectory(string? explicitDirectory) =>
         explicitDirectory ?? Path.Combine(baseDirectory, "checks", DefaultAssignment);
+
+    /// <summary>The rules a track grades by: --assignment's folder, else the track's default assignment shipped with the grader.</summary>
+    public AssignmentSpec LoadAssignment(string? explicitDirectory, ITrack track)
+    {
+        var spec = AssignmentLoader.Load(explicitDirectory ?? TrackAssignmentDirectory(track.DefaultAssignment));
+        return spec.Track == track.Name
+            ? spec
+            : throw GraderSetupException.InvalidOption("--assignment", $"the assignment '{spec.Id}' is for the {spec.Track} track, not {track.Name}: pass --track {spec.Track} or another --assignment.");
+    }
+
+    private string TrackAssignmentDirectory(string name) => Path.Combine(baseDirectory, "checks", name);
 
     /// <summary>The student template shipped beside the rules; its code is not counted as similarity.</summary>
     public string TemplateDirectory => Path.Combine(baseDirectory, "checks", DefaultAssignment, "template");

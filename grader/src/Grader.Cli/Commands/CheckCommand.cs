@@ -36,17 +36,25 @@ internal static class CheckCommand
         };
         clock.AcceptOnlyFromAmong("virtual", "real");
         var seed = new Option<int?>("--seed") { Description = "Seed of the random values handed to the student's code (printed in every report); give the same seed to reproduce a run." };
-        var assignment = new Option<string?>("--assignment") { Description = "Folder of the assignment rules (default: the checks/python-async folder shipped with the grader)." };
+        var assignment = new Option<string?>("--assignment") { Description = "Folder of the assignment rules (default: the track's folder shipped with the grader, checks/python-async or checks/csharp-async)." };
+        var track = new Option<string?>("--track")
+        {
+            Description = "The language of the submission: " + string.Join(" or ", app.Tracks.Names) + " (default: detected from the folder's files; "
+                + string.Join("; ", app.Tracks.Tracks.Select(t => $"{t.Name} = {t.Signature}")) + ").",
+        };
+        track.AcceptOnlyFromAmong([.. app.Tracks.Names]);
 
         var command = new Command("check", "Grade one submission folder: files, conventions, syntax, Python 3.7 compatibility, style, docstrings, annotations, API, "
             + "and behaviour (each task's code runs in a sandboxed child process, in virtual time).\n"
             + "Exit codes: 0 every check passed, 1 some check did not pass, 2 the folder cannot be graded (the reason is printed on stderr).")
         {
-            folder, format, tasks, waiveExec, python, profile, clock, seed, assignment,
+            folder, format, tasks, waiveExec, python, profile, clock, seed, assignment, track,
         };
         command.SetAction((parse, cancellationToken) => console.GuardAsync(async () =>
         {
-            var spec = app.LoadAssignment(parse.GetValue(assignment));
+            var submission = SubmissionLoader.Load(parse.GetValue(folder)!);
+            var chosen = app.Tracks.Select(parse.GetValue(track), submission);
+            var spec = app.LoadAssignment(parse.GetValue(assignment), chosen);
             var selected = (parse.GetValue(tasks) ?? []).ToImmutableSortedSet();
             var unknown = selected.Where(number => spec.Tasks.All(task => task.Number != number)).ToList();
             if (unknown.Count > 0)
@@ -61,9 +69,7 @@ internal static class CheckCommand
                 parse.GetValue(python),
                 parse.GetValue(clock) == "real" ? ClockMode.Real : ClockMode.Virtual,
                 parse.GetValue(seed) ?? Random.Shared.Next(1, 1_000_000));
-            var submission = SubmissionLoader.Load(parse.GetValue(folder)!);
-            var tools = await app.LocateToolsAsync(spec, options, cancellationToken);
-            var result = await app.Engine().GradeAsync(spec, submission, tools, options, cancellationToken);
+            var result = await chosen.GradeAsync(spec, submission, options, cancellationToken);
             await reporters.Find(parse.GetValue(format)!)!.WriteAsync(result, console.Out, cancellationToken);
             return result.AllPassed ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;
         }));

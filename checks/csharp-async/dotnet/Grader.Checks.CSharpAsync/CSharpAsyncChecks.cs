@@ -1,0 +1,18 @@
+using Grader.Core.Checks;
+using Grader.Core.Processes;
+using Grader.CSharp.Checks;
+using Grader.CSharp.Compiling;
+using Grader.CSharp.Evidence;
+
+namespace Grader.Checks.CSharpAsync;
+
+/// <summary>The C# assignment's full catalog: the C# track's static checks, then the behaviour checks of each task.</summary>
+public static class CSharpAsyncChecks
+{
+    public static CheckCatalog Catalog() => new(CSharpStaticChecks.All().Concat(Behaviour()));
+
+    public static IEnumerable<ICheck> Behaviour() => [];
+
+    /// <summary>The assignment's evidence sources for one compiler host: the behaviour harness runs.</summary>
+    public static IReadOnlyList<ICSharpEvidenceSource> EvidenceSources(CompilerHost host, IProcessRunner runner, string assignmentDirectory) => [];
+}
