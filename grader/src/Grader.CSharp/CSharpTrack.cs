@@ -15,10 +15,22 @@ namespace Grader.CSharp;
 /// engine, scorer and reporters as the Python track. One instance keeps its compiler host (and so the loaded
 /// reference assemblies) warm for every submission it grades.
 /// </summary>
-public sealed class CSharpTrack(CheckCatalog catalog, Func<CompilerHost, IReadOnlyList<ICSharpEvidenceSource>> sources, string graderVersion) : ITrack
+public sealed class CSharpTrack : ITrack
 {
-    // The SDK is located and the references loaded on first use, so listing tracks costs nothing.
+    private readonly CheckCatalog catalog;
+    private readonly string graderVersion;
+
+    // The SDK is located, the references loaded and the harness parsed on first use, so listing tracks costs nothing;
+    // after that they stay warm for every submission this track grades.
     private readonly Lazy<CompilerHost> host = new(() => new CompilerHost(DotnetSdk.Locate()));
+    private readonly Lazy<IReadOnlyList<ICSharpEvidenceSource>> sources;
+
+    public CSharpTrack(CheckCatalog catalog, Func<CompilerHost, IReadOnlyList<ICSharpEvidenceSource>> sources, string graderVersion)
+    {
+        this.catalog = catalog;
+        this.graderVersion = graderVersion;
+        this.sources = new Lazy<IReadOnlyList<ICSharpEvidenceSource>>(() => sources(host.Value));
+    }
 
     // C# needs none of the Python tools; the engine's signature still carries them.
     private static readonly ToolEnvironment NoPythonTools = new(null, null, null, new Version(0, 0));
@@ -43,7 +55,7 @@ public sealed class CSharpTrack(CheckCatalog catalog, Func<CompilerHost, IReadOn
             throw GraderSetupException.InvalidOption("--clock", "the C# track runs behaviour in virtual time only; leave --clock at virtual.");
         }
 
-        var engine = new GradingEngine(catalog, new CSharpEvidenceCollector(Host, sources(Host)), graderVersion);
+        var engine = new GradingEngine(catalog, new CSharpEvidenceCollector(Host, sources.Value), graderVersion);
         return engine.GradeAsync(assignment, submission, NoPythonTools, options, cancellationToken);
     }
 }

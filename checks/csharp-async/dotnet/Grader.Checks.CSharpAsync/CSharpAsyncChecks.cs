@@ -1,5 +1,6 @@
 using Grader.Core.Checks;
 using Grader.Core.Processes;
+using Grader.CSharp.Behaviour;
 using Grader.CSharp.Checks;
 using Grader.CSharp.Compiling;
 using Grader.CSharp.Evidence;
@@ -14,5 +15,14 @@ public static class CSharpAsyncChecks
     public static IEnumerable<ICheck> Behaviour() => [];
 
     /// <summary>The assignment's evidence sources for one compiler host: the behaviour harness runs.</summary>
-    public static IReadOnlyList<ICSharpEvidenceSource> EvidenceSources(CompilerHost host, IProcessRunner runner, string assignmentDirectory) => [];
+    public static IReadOnlyList<ICSharpEvidenceSource> EvidenceSources(CompilerHost host, IProcessRunner runner, string assignmentDirectory) =>
+    [
+        new HarnessEvidenceSource(
+            HarnessBuilder.Load(host, Path.Combine(assignmentDirectory, HarnessFolder)),
+            new HarnessRunner(runner, host.Sdk),
+            Environment.ProcessorCount),
+    ];
+
+    /// <summary>The harness sources, under the assignment folder.</summary>
+    public const string HarnessFolder = "harness";
 }

@@ -53,13 +53,14 @@ public sealed class CompilerHost
     public SyntaxTree ImplicitUsingsTree() => Parse(ImplicitUsings, ImplicitUsingsPath);
 
     /// <summary>A compilation of the given trees (plus the implicit usings) as a library or a console program.</summary>
-    public CSharpCompilation Compile(string assemblyName, IEnumerable<SyntaxTree> trees, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) =>
+    public CSharpCompilation Compile(string assemblyName, IEnumerable<SyntaxTree> trees, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, string? mainTypeName = null) =>
         CSharpCompilation.Create(
             assemblyName,
             [ImplicitUsingsTree(), .. trees],
             References,
             new CSharpCompilationOptions(
                 kind,
+                mainTypeName: mainTypeName,
                 nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Debug,
                 deterministic: true,
