@@ -1,3 +1,8 @@
+using Grader.Checks.CSharpAsync.MeasureTime;
+using Grader.Checks.CSharpAsync.TaskWaitN;
+using Grader.Checks.CSharpAsync.TaskWaitRandom;
+using Grader.Checks.CSharpAsync.WaitN;
+using Grader.Checks.CSharpAsync.WaitRandom;
 using Grader.Core.Checks;
 using Grader.Core.Processes;
 using Grader.CSharp.Behaviour;
@@ -12,7 +17,24 @@ public static class CSharpAsyncChecks
 {
     public static CheckCatalog Catalog() => new(CSharpStaticChecks.All().Concat(Behaviour()));
 
-    public static IEnumerable<ICheck> Behaviour() => [];
+    public static IEnumerable<ICheck> Behaviour() =>
+    [
+        new DelayOutOfRange(),
+        new DoesNotWaitItsDelay(),
+        new DelayNotFromRandom(),
+        new ZeroDelay(),
+        new BlocksTheThread(),
+        new WaitNReturnsWrongDelays(),
+        new WaitNNotConcurrent(),
+        new WaitNNotInCompletionOrder(),
+        new WaitNEdgeCases(),
+        new WrongAverage(),
+        new DoesNotReturnAStartedTask(),
+        new TaskWaitNReturnsWrongDelays(),
+        new TaskWaitNNotConcurrent(),
+        new TaskWaitNNotInCompletionOrder(),
+        new TaskWaitNEdgeCases(),
+    ];
 
     /// <summary>The assignment's evidence sources for one compiler host: the behaviour harness runs.</summary>
     public static IReadOnlyList<ICSharpEvidenceSource> EvidenceSources(CompilerHost host, IProcessRunner runner, string assignmentDirectory) =>

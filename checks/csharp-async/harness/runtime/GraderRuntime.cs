@@ -49,7 +49,7 @@ public static class GraderRuntime
     public static void Sleep(TimeSpan timeout)
     {
         var scenario = Current;
-        scenario.RecordBlockingSleep(timeout, SynchronizationContext.Current is PumpContext);
+        scenario.RecordBlockingSleep(timeout, SynchronizationContext.Current is PumpContext, StudentFrames.Where(new System.Diagnostics.StackTrace(1, fNeedFileInfo: true)));
         scenario.Clock.Advance(timeout);
     }
 

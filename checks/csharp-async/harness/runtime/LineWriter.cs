@@ -22,7 +22,7 @@ internal static class LineWriter
             json.WriteStartObject("exception");
             json.WriteString("type", exception.GetType().Name);
             json.WriteString("message", exception.Message);
-            json.WriteString("where", StudentFrame(exception));
+            json.WriteString("where", StudentFrames.Where(new StackTrace(exception, fNeedFileInfo: true)));
             json.WriteEndObject();
         }
 
@@ -65,6 +65,7 @@ internal static class LineWriter
             json.WriteNumber("seconds", sleep.Seconds);
             json.WriteNumber("at", sleep.At);
             json.WriteBoolean("in_async_work", sleep.InAsyncWork);
+            json.WriteString("where", sleep.Where);
             json.WriteEndObject();
         }
 
@@ -146,11 +147,4 @@ internal static class LineWriter
             json.WriteNull(name);
         }
     }
-
-    // "file:line" of the innermost frame in the student's files (the harness's own files are under <harness>/).
-    private static string? StudentFrame(Exception exception) =>
-        new StackTrace(exception, fNeedFileInfo: true).GetFrames()
-            .Where(frame => frame.GetFileName() is { } file && !file.StartsWith("<harness>", StringComparison.Ordinal))
-            .Select(frame => $"{frame.GetFileName()}:{frame.GetFileLineNumber()}")
-            .FirstOrDefault();
 }

@@ -18,7 +18,7 @@ internal sealed class DelayCall
 }
 
 /// <summary>One blocking Thread.Sleep: how long, when, and whether it ran inside the student's asynchronous work.</summary>
-internal sealed record BlockingSleep(double Seconds, double At, bool InAsyncWork);
+internal sealed record BlockingSleep(double Seconds, double At, bool InAsyncWork, string? Where);
 
 /// <summary>One call of a spied student method (WaitRandom, WaitN, TaskWaitRandom) made by other student code.</summary>
 internal sealed class SpyCall
@@ -114,11 +114,11 @@ internal sealed class ScenarioState(string id, IReadOnlyList<double> planned, in
         }
     }
 
-    public void RecordBlockingSleep(TimeSpan span, bool inAsyncWork)
+    public void RecordBlockingSleep(TimeSpan span, bool inAsyncWork, string? where)
     {
         lock (gate)
         {
-            BlockingSleeps.Add(new BlockingSleep(span.TotalSeconds, Clock.Seconds, inAsyncWork));
+            BlockingSleeps.Add(new BlockingSleep(span.TotalSeconds, Clock.Seconds, inAsyncWork, where));
         }
     }
 
