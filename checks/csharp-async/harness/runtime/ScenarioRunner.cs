@@ -86,16 +86,16 @@ internal static class ScenarioRunner
                 return Finish(scenario, returned, thrown, returnedType, statusAtReturn);
             }
 
-            var callerBlocked = callerDone || (caller.ThreadState & ThreadState.WaitSleepJoin) != 0;
-            if (!quiet.Settled(callerBlocked) || (!callerDone && !quiet.SettledForBlockedCaller()))
+            var callerBlocked = !callerDone && (caller.ThreadState & ThreadState.WaitSleepJoin) != 0;
+            var next = scenario.Clock.NextDue;
+            if (next is null ? !quiet.SettledForDeadlock(callerDone, callerBlocked) : !quiet.SettledForTimer(callerDone, callerBlocked))
             {
-                // Work is still moving: the call's synchronous part, a continuation hopping through the thread pool
-                // (Task.WhenEach does), or a blocked caller that was just released and is waking up.
+                // Work is still moving: the call's synchronous part, a continuation hopping through the thread pool,
+                // or a blocked caller that was just released and is waking up.
                 scenario.Context.RunOne(Poll);
                 continue;
             }
 
-            var next = scenario.Clock.NextDue;
             if (next is null)
             {
                 return new CallOutcome(Ending.Deadlock, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);

@@ -60,7 +60,7 @@ internal sealed class VirtualTimeRewriter(SemanticModel model, ImmutableHashSet<
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
         var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
-        return Symbol(node) is IMethodSymbol { Name: "ConfigureAwait" } method && IsTaskType(method.ContainingType)
+        return Symbol(node) is IMethodSymbol { Name: "ConfigureAwait" } method && EscapesTheContext(method)
             ? visited.WithArgumentList(SyntaxFactory.ParseArgumentList("(true)").WithTriviaFrom(visited.ArgumentList))
             : visited;
     }
@@ -104,9 +104,10 @@ internal sealed class VirtualTimeRewriter(SemanticModel model, ImmutableHashSet<
 
     private static string Key(ISymbol symbol) => $"{symbol.ContainingType?.OriginalDefinition.ToDisplayString()}.{symbol.Name}";
 
-    private static bool IsTaskType(INamedTypeSymbol? type) =>
-        type?.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<TResult>"
-            or "System.Threading.Tasks.ValueTask" or "System.Threading.Tasks.ValueTask<TResult>";
+    // ConfigureAwait(bool) of Task, Task<T>, ValueTask and of async streams (TaskAsyncEnumerableExtensions).
+    private static bool EscapesTheContext(IMethodSymbol method) =>
+        method.Parameters.LastOrDefault()?.Type.SpecialType == SpecialType.System_Boolean
+        && method.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
 
     private static ExpressionSyntax Parse(string text, SyntaxNode original) =>
         SyntaxFactory.ParseExpression(text).WithTriviaFrom(original);

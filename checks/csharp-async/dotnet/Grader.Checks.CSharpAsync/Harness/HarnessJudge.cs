@@ -91,9 +91,21 @@ internal static class HarnessJudge
                 $"The code of this task was stopped after {run.Process.Elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s of real time and never reported '{scenario}': it loops without ever awaiting, or blocks.{tail}");
         }
 
+        // The harness stops at the first scenario that hangs (after writing its line), so the later ones never ran.
+        var hung = run.Observations.Values.Select(line => new Observation(line)).FirstOrDefault(observation => observation.Status == "timeout");
+        if (hung is not null)
+        {
+            return CheckOutcome.TimedOut($"'{scenario}' was not run: {hung.Call} ran first and never finished ({hung.String("reason") ?? "it hit the time limit"}).");
+        }
+
         if (run.Process.StartError is { } startError)
         {
             return CheckOutcome.Error($"The behaviour tests could not start: {startError}");
+        }
+
+        if (run.Process.StandardError.Head.Contains("Stack overflow", StringComparison.Ordinal))
+        {
+            return CheckOutcome.Error($"The stack overflowed before '{scenario}' could finish, which ends the process: look for a method that calls itself without end.{tail}");
         }
 
         return run.Finished
