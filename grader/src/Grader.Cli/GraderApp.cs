@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Reflection;
 using Grader.Checks.CSharpAsync;
 using Grader.Checks.PythonAsync;
@@ -10,6 +11,8 @@ using Grader.Core.Evidence;
 using Grader.Core.Processes;
 using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
+using Grader.Core.Results;
+using Grader.Core.Submissions;
 using Grader.Core.Tracks;
 using Grader.CSharp;
 
@@ -63,6 +66,20 @@ internal sealed class GraderApp
             ? spec
             : throw GraderSetupException.InvalidOption("--assignment", $"the assignment '{spec.Id}' is for the {spec.Track} track, not {track.Name}: pass --track {spec.Track} or another --assignment.");
     }
+
+    /// <summary>
+    /// For a batch: grades a submission the selector assigns to a track other than the default (Python) one with
+    /// that track and its default assignment; null for the default track's submissions.
+    /// </summary>
+    public Task<GradingResult>? GradeOtherTrack(Submission submission, GradingOptions options, CancellationToken cancellationToken)
+    {
+        var track = Tracks.Select(null, submission);
+        return track == Tracks.Tracks[0] ? null : track.GradeAsync(LoadAssignment(null, track), submission, options, cancellationToken);
+    }
+
+    /// <summary>The task files of the other tracks' default assignments, so a batch's intake finds their project folders.</summary>
+    public ImmutableArray<string> OtherTracksTaskFiles() =>
+        [.. Tracks.Tracks.Skip(1).SelectMany(track => LoadAssignment(null, track).Tasks.Select(task => task.File))];
 
     private string TrackAssignmentDirectory(string name) => Path.Combine(baseDirectory, "checks", name);
 
