@@ -3,6 +3,7 @@ using Grader.CSharp.Checks.Api;
 using Grader.CSharp.Checks.Conventions;
 using Grader.CSharp.Checks.Docs;
 using Grader.CSharp.Checks.Files;
+using Grader.CSharp.Checks.Style;
 using Grader.CSharp.Checks.Syntax;
 
 namespace Grader.CSharp.Checks;
@@ -20,6 +21,7 @@ public static class CSharpStaticChecks
         new MissingFinalNewline(),
         new CompilerErrors(),
         new CompilerWarnings(),
+        new FormattingDifferences(),
         new AsyncVoid(),
         new MissingDocComment(),
         new SummaryNotASentence(),

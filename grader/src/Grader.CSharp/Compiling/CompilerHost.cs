@@ -30,6 +30,9 @@ public sealed class CompilerHost
 
     private readonly Lazy<ImmutableArray<MetadataReference>> references;
 
+    // The formatter needs a workspace for its services (MEF composition, about a second to build): made once, kept warm.
+    private readonly Lazy<Microsoft.CodeAnalysis.Workspace> formattingWorkspace = new(() => new Microsoft.CodeAnalysis.AdhocWorkspace());
+
     public CompilerHost(DotnetSdk sdk)
     {
         Sdk = sdk;
@@ -46,6 +49,9 @@ public sealed class CompilerHost
     public CSharpParseOptions ParseOptions { get; } = new(LanguageVersion, DocumentationMode.Diagnose);
 
     public ImmutableArray<MetadataReference> References => references.Value;
+
+    /// <summary>A workspace whose only use is Roslyn's formatter, with its default options (those of dotnet format's whitespace rules).</summary>
+    public Microsoft.CodeAnalysis.Workspace FormattingWorkspace => formattingWorkspace.Value;
 
     public SyntaxTree Parse(string text, string path) =>
         CSharpSyntaxTree.ParseText(text, ParseOptions, path, System.Text.Encoding.UTF8);

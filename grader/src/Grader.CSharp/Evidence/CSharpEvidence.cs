@@ -12,7 +12,9 @@ namespace Grader.CSharp.Evidence;
 /// <param name="Trees">The student's .cs files (bin/ and obj/ left out), by submission path.</param>
 /// <param name="Compilation">All of <paramref name="Trees"/> compiled together as the project's library.</param>
 /// <param name="Diagnostics">The compiler's warnings and errors located in the student's files.</param>
+/// <param name="Host">The compiler host that compiled them (its formatter workspace serves the style check).</param>
 public sealed record CSharpEvidence(
+    Compiling.CompilerHost Host,
     ImmutableSortedDictionary<string, SyntaxTree> Trees,
     CSharpCompilation Compilation,
     ImmutableArray<Diagnostic> Diagnostics)

@@ -46,7 +46,7 @@ public sealed class CSharpEvidenceCollector(CompilerHost host, IReadOnlyList<ICS
             .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning
                 && diagnostic.Location.SourceTree?.FilePath is { } path && trees.ContainsKey(path))
             .ToImmutableArray();
-        return new CSharpEvidence(trees, compilation, diagnostics);
+        return new CSharpEvidence(host, trees, compilation, diagnostics);
     }
 
     /// <summary>The submission's own .cs files: build output (bin/, obj/) is not the student's source.</summary>
