@@ -42,7 +42,7 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
             CapturedOutputBytes,
             OwnProcessGroup: true);
         var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        var (observations, finished) = ResultsLines.Read(results, nonce);
+        var (observations, finished) = NonceTaggedLines.Read(results, nonce);
         return new HarnessRun(task, observations, finished, outcome);
     }
 

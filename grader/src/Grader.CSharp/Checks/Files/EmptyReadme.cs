@@ -18,7 +18,5 @@ internal sealed class EmptyReadme : IProjectCheck
         "# 0x01. Async, in C#\\n\\nFive small exercises with async/await and Task.",
         ["CS-FILE-003"]);
 
-    public CheckOutcome Evaluate(ProjectCheckContext context) => context.Submission.Find(context.Assignment.Readme) is { IsEmpty: true } readme
-        ? CheckOutcome.Fail($"{readme.Path} is empty: say what the project is.", [new Finding(readme.Path, null, null, null, "empty file")])
-        : CheckOutcome.Pass($"{context.Assignment.Readme} is not empty.");
+    public CheckOutcome Evaluate(ProjectCheckContext context) => FileRules.ReadmeNotEmpty(context);
 }

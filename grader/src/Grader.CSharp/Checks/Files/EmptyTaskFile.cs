@@ -18,7 +18,5 @@ internal sealed class EmptyTaskFile : ITaskCheck
         "namespace AsyncBasics;\\n\\n/// <summary>Task 0: the basics of async and await.</summary>\\npublic static class BasicAsyncSyntax { ... }",
         ["CS-FILE-001"]);
 
-    public CheckOutcome Evaluate(TaskCheckContext context) => context.OnFile(file => file.IsEmpty
-        ? CheckOutcome.Fail($"{file.Path} is empty: write the task's code in it.", [new Finding(file.Path, null, null, null, "empty file")])
-        : CheckOutcome.Pass($"{file.Path} is not empty."));
+    public CheckOutcome Evaluate(TaskCheckContext context) => FileRules.TaskFileNotEmpty(context);
 }

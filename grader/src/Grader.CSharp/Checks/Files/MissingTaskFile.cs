@@ -18,9 +18,5 @@ internal sealed class MissingTaskFile : ITaskCheck
         "BasicAsyncSyntax.cs next to the .csproj",
         []);
 
-    public CheckOutcome Evaluate(TaskCheckContext context) => context.File is null
-        ? CheckOutcome.Fail(
-            $"{context.Task.File} is missing: create it at the root of your project folder (task {context.Task.Number}'s other checks are skipped until it exists).",
-            [new Finding(context.Task.File, null, null, null, "file not found")])
-        : CheckOutcome.Pass($"{context.Task.File} is present.");
+    public CheckOutcome Evaluate(TaskCheckContext context) => FileRules.TaskFilePresent(context);
 }

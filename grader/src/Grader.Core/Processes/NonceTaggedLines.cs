@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-namespace Grader.CSharp.Behaviour;
+namespace Grader.Core.Processes;
 
-// Reads a harness's results file: the lines tagged with this run's nonce, keyed by scenario, and whether the
-// closing "finished" line came. Torn or foreign lines are skipped.
-internal static class ResultsLines
+/// <summary>
+/// Reads a results file a child process wrote one JSON object per line: keeps the lines tagged with this run's
+/// nonce, keyed by their "scenario", and tells whether the closing {"finished": true} line came. Torn lines (a
+/// killed process) and lines without the nonce (written by anything else) are skipped.
+/// </summary>
+public static class NonceTaggedLines
 {
     public static (ImmutableSortedDictionary<string, JsonElement> Observations, bool Finished) Read(string path, string nonce)
     {
