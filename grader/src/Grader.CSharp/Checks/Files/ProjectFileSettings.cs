@@ -6,7 +6,7 @@ using Grader.CSharp.Compiling;
 
 namespace Grader.CSharp.Checks.Files;
 
-/// <summary>CS-FILE-005: one .csproj at the root, a net10.0 library with nullable enabled.</summary>
+/// <summary>CS-FILE-005: one .csproj at the root, a net10.0 library with nullable enabled and no package or project references.</summary>
 internal sealed class ProjectFileSettings : IProjectCheck
 {
     public CheckDescriptor Descriptor { get; } = new(
@@ -14,9 +14,11 @@ internal sealed class ProjectFileSettings : IProjectCheck
         "Project file targets net10.0 with nullable enabled",
         Category.Files,
         CheckScope.Project,
-        "Exactly one .csproj is at the root of the project folder; it sets TargetFramework to net10.0 and Nullable to enable.",
-        "The grader compiles your code as this project would be built; a second project or another framework means another program.",
-        "Keep one .csproj next to your task files with <TargetFramework>net10.0</TargetFramework> and <Nullable>enable</Nullable>.",
+        "Exactly one .csproj is at the root of the project folder; it sets TargetFramework to net10.0 and Nullable to enable, "
+        + "and has no PackageReference or ProjectReference (the tasks need only the framework).",
+        "The grader compiles your code as this project would be built, against the framework alone; a second project, another framework "
+        + "or a package means another program, which it does not build.",
+        "Keep one .csproj next to your task files with <TargetFramework>net10.0</TargetFramework> and <Nullable>enable</Nullable>, and no references.",
         "<TargetFramework>net6.0</TargetFramework> and no <Nullable>",
         "<TargetFramework>net10.0</TargetFramework>\\n<Nullable>enable</Nullable>",
         []);
@@ -57,6 +59,11 @@ internal sealed class ProjectFileSettings : IProjectCheck
         {
             problems.Add($"Nullable is '{nullable ?? "missing"}', expected 'enable'");
         }
+
+        // The in-process compile sees the framework only; a package would need a restore and MSBuild, which the grader does not run.
+        problems.AddRange(document.Descendants()
+            .Where(element => element.Name.LocalName is "PackageReference" or "ProjectReference")
+            .Select(element => $"{element.Name.LocalName} '{element.Attribute("Include")?.Value}' is not allowed: the tasks need only the framework"));
 
         return problems.Count == 0
             ? CheckOutcome.Pass($"{project.Path} targets {DotnetSdk.TargetFramework} with nullable enabled.")
