@@ -13,7 +13,7 @@ internal static class CheckCommand
     public static Command Create(GraderApp app, CliConsole console)
     {
         var reporters = ReporterCatalog.Create(console.ColorEnabled);
-        var folder = new Argument<string>("folder") { Description = "The submission folder: the one that holds 0-basic_async_syntax.py and the other task files." };
+        var folder = new Argument<string>("folder") { Description = "The submission folder: the one that holds the task files (0-basic_async_syntax.py..., or the .csproj and BasicAsyncSyntax.cs... of the C# track)." };
         var format = new Option<string>("--format", "-f")
         {
             Description = "How to print the result: " + string.Join("; ", reporters.Reporters.Select(r => $"{r.Format} = {r.Description}")) + ".",
