@@ -1,6 +1,9 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Reflection;
+using Grader.Checks.CSharpAsync;
 using Grader.Checks.PythonAsync;
+using Grader.Cli.Tracks;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
@@ -9,14 +12,37 @@ using Grader.Core.Processes;
 using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
 using Grader.Core.Python.Warm;
+using Grader.Core.Results;
+using Grader.Core.Submissions;
+using Grader.Core.Tracks;
+using Grader.CSharp;
 
 namespace Grader.Cli;
 
 /// <summary>The composition root: builds the engine, the catalog and the tool locator from the process's surroundings.</summary>
-/// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
-internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
-    : IAsyncDisposable
+internal sealed class GraderApp : IAsyncDisposable
 {
+    public const string FreshProcessesVariable = "GRADER_FRESH_PROCESSES";
+
+    private readonly IProcessRunner runner;
+    private readonly IReadOnlyDictionary<string, string?> environment;
+    private readonly string baseDirectory;
+
+    /// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
+    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
+    {
+        this.runner = runner;
+        this.environment = environment;
+        this.baseDirectory = baseDirectory;
+        GradescopeRoot = gradescopeRoot;
+        // One C# track per process: its compiler host stays warm across every submission of a batch.
+        Tracks = new TrackSelector(
+        [
+            new PythonTrack(this),
+            new CSharpTrack(CSharpAsyncChecks.Catalog(), host => CSharpAsyncChecks.EvidenceSources(host, runner, TrackAssignmentDirectory("csharp-async")), GraderVersion),
+        ]);
+    }
+
     public const string DefaultAssignment = "python-async";
 
     public static GraderApp FromProcess() => Create(
@@ -34,13 +60,11 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
         return new(runner, environment, baseDirectory, gradescopeRoot);
     }
 
-    public const string FreshProcessesVariable = "GRADER_FRESH_PROCESSES";
-
     public IReadOnlyDictionary<string, string?> Environment => environment;
 
     public IProcessRunner Runner => runner;
 
-    public string GradescopeRoot => gradescopeRoot;
+    public string GradescopeRoot { get; }
 
     /// <summary>The folder the grader runs from: the tool package's own files when installed with 'dotnet tool install'.</summary>
     public string BaseDirectory => baseDirectory;
@@ -48,8 +72,36 @@ internal sealed class GraderApp(IProcessRunner runner, IReadOnlyDictionary<strin
     public static string GraderVersion =>
         typeof(GraderApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>The tracks <c>--track</c> chooses from, the default (Python) first.</summary>
+    public TrackSelector Tracks { get; }
+
     public string AssignmentDirectory(string? explicitDirectory) =>
         explicitDirectory ?? Path.Combine(baseDirectory, "checks", DefaultAssignment);
+
+    /// <summary>The rules a track grades by: --assignment's folder, else the track's default assignment shipped with the grader.</summary>
+    public AssignmentSpec LoadAssignment(string? explicitDirectory, ITrack track)
+    {
+        var spec = AssignmentLoader.Load(explicitDirectory ?? TrackAssignmentDirectory(track.DefaultAssignment));
+        return spec.Track == track.Name
+            ? spec
+            : throw GraderSetupException.InvalidOption("--assignment", $"the assignment '{spec.Id}' is for the {spec.Track} track, not {track.Name}: pass --track {spec.Track} or another --assignment.");
+    }
+
+    /// <summary>
+    /// For a batch: grades a submission the selector assigns to a track other than the default (Python) one with
+    /// that track and its default assignment; null for the default track's submissions.
+    /// </summary>
+    public Task<GradingResult>? GradeOtherTrack(Submission submission, GradingOptions options, CancellationToken cancellationToken)
+    {
+        var track = Tracks.Select(null, submission);
+        return track == Tracks.Tracks[0] ? null : track.GradeAsync(LoadAssignment(null, track), submission, options, cancellationToken);
+    }
+
+    /// <summary>The task files of the other tracks' default assignments, so a batch's intake finds their project folders.</summary>
+    public ImmutableArray<string> OtherTracksTaskFiles() =>
+        [.. Tracks.Tracks.Skip(1).SelectMany(track => LoadAssignment(null, track).Tasks.Select(task => task.File))];
+
+    private string TrackAssignmentDirectory(string name) => Path.Combine(baseDirectory, "checks", name);
 
     /// <summary>The student template shipped beside the rules; its code is not counted as similarity.</summary>
     public string TemplateDirectory => Path.Combine(baseDirectory, "checks", DefaultAssignment, "template");

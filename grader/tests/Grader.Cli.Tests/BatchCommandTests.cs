@@ -52,6 +52,29 @@ public sealed class BatchCommandTests : IDisposable
         Assert.Equal(Column("max_score"), Column("score")); // the on-time commit still has 4-tasks.py
     }
 
+    [Fact]
+    public async Task A_class_folder_mixing_python_and_csharp_grades_each_submission_with_its_track()
+    {
+        var source = Path.Combine(work, "mixed");
+        Copy(CliRunner.Path("reference-solution", "python"), Path.Combine(source, "alice"));
+        Copy(CliRunner.Path("reference-solution", "csharp"), Path.Combine(source, "carol"));
+        Copy(CliRunner.Path("grader", "tests", "Grader.CSharp.Tests", "Fixtures", "submissions", "when-all-then-orderby"), Path.Combine(source, "dave"));
+        var output = Path.Combine(work, "out");
+
+        var (exitCode, stdout, _) = await CliRunner.RunAsync("batch", source, "--out", output, "--jobs", "2", "--seed", "5");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("graded 3 of 3", stdout, StringComparison.Ordinal);
+        string Track(string student) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results", student + ".json"))).RootElement.GetProperty("track").GetString()!;
+        Assert.Equal("python", Track("alice"));
+        Assert.Equal("csharp", Track("carol"));
+        Assert.Equal("csharp", Track("dave"));
+        var grades = (await File.ReadAllLinesAsync(Path.Combine(output, "grades.csv"))).Skip(1).Select(line => line.Split(',')).ToDictionary(row => row[0]);
+        Assert.All(grades.Values, row => Assert.Equal("graded", row[1]));
+        Assert.Equal(grades["carol"][10], grades["carol"][9]);
+        Assert.NotEqual(grades["dave"][10], grades["dave"][9]);
+    }
+
     [Theory]
     [InlineData("--deadline", "yesterday")]
     [InlineData("--jobs", "0")]

@@ -30,6 +30,44 @@ public sealed class CheckCommandTests
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_csharp_reference_solution_is_detected_as_csharp_and_exits_0_with_full_marks()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("check", CliRunner.Path("reference-solution", "csharp"), "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("csharp", json.RootElement.GetProperty("track").GetString());
+        Assert.Equal(json.RootElement.GetProperty("max_score").GetDouble(), json.RootElement.GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_folder_with_python_and_csharp_files_exits_2_asking_for_track_and_track_settles_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("grader-cli-both-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Reference).Concat(Directory.GetFiles(CliRunner.Path("reference-solution", "csharp"))))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+            }
+
+            var (ambiguousExit, _, ambiguousError) = await CliRunner.RunAsync("check", folder);
+            var (pythonExit, pythonOutput, _) = await CliRunner.RunAsync("check", folder, "--track", "python", "--format", "json", "--task", "0");
+
+            Assert.Equal(2, ambiguousExit);
+            Assert.Contains("--track", ambiguousError, StringComparison.Ordinal);
+            Assert.Single(ambiguousError.Trim().Split('\n'));
+            Assert.NotEqual(2, pythonExit);
+            Assert.Equal("python", JsonDocument.Parse(pythonOutput).RootElement.GetProperty("track").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("does-not-exist", "does not exist")]
     [InlineData("README.md", "is a file, not a folder")]

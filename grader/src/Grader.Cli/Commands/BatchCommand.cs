@@ -42,7 +42,8 @@ internal static class BatchCommand
             var options = new BatchOptions(outputFolder, jobCount, parse.GetValue(resume), grading);
             var tools = await app.LocateToolsAsync(spec, grading, cancellationToken);
             await settings.SaveAsync(outputFolder, cancellationToken);
-            var run = new BatchRun(app.Runner, spec, new BatchGrader(app.Engine(), spec, tools, GraderApp.GraderVersion), tools, app.TemplateDirectory, GraderApp.GraderVersion);
+            var grader = new BatchGrader(app.Engine(), spec, tools, GraderApp.GraderVersion) { OtherTrack = app.GradeOtherTrack };
+            var run = new BatchRun(app.Runner, spec, grader, tools, app.TemplateDirectory, GraderApp.GraderVersion) { OtherTracksTaskFiles = app.OtherTracksTaskFiles() };
             var tally = new BatchTally();
             try
             {

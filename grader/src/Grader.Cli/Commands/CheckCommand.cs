@@ -8,8 +8,8 @@ internal static class CheckCommand
 {
     public static Command Create(GraderApp app, CliConsole console)
     {
-        var folder = new Argument<string>("folder") { Description = "The submission folder: the one that holds 0-basic_async_syntax.py and the other task files." };
-        var options = new GradeCommandOptions(ReporterCatalog.Create(ReportOptions.Default));
+        var folder = new Argument<string>("folder") { Description = "The submission folder: the one that holds the task files (0-basic_async_syntax.py..., or the .csproj and BasicAsyncSyntax.cs... of the C# track)." };
+        var options = new GradeCommandOptions(ReporterCatalog.Create(ReportOptions.Default), app);
         var command = new Command("check", "Grade one submission folder: files, conventions, syntax, Python 3.7 compatibility, style, docstrings, annotations, API, "
             + "and behaviour (each task's code runs in a sandboxed child process, in virtual time).\n"
             + GradeCommandOptions.ExitCodesHelp)
@@ -18,7 +18,7 @@ internal static class CheckCommand
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => console.GuardAsync(() =>
-            GradeRun.RunAsync(app, console, options.Bind(parse, app, parse.GetValue(folder)!, [], string.Empty), cancellationToken)));
+            GradeRun.RunAsync(app, console, options.Bind(parse, parse.GetValue(folder)!, [], string.Empty), cancellationToken)));
         return command;
     }
 }

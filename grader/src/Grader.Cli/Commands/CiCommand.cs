@@ -14,7 +14,7 @@ internal static class CiCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var outputFolder = new Option<string>("--out-dir") { Description = "Where the default report files go on GitHub Actions and GitLab CI.", DefaultValueFactory = _ => "grader-results" };
-        var options = new GradeCommandOptions(ReporterCatalog.Create(ReportOptions.Default));
+        var options = new GradeCommandOptions(ReporterCatalog.Create(ReportOptions.Default), app);
         var command = new Command("ci", "Grade in CI with one line: detects GitHub Actions (GITHUB_ACTIONS=true: annotations and the job summary on stdout and $GITHUB_STEP_SUMMARY, "
             + "plus <out-dir>/result.json), GitLab CI (GITLAB_CI=true: <out-dir>/junit.xml for artifacts:reports:junit and <out-dir>/report.md) "
             + "and Gradescope (/autograder exists: grades /autograder/submission into /autograder/results/results.json); elsewhere it is 'check'. "
@@ -30,7 +30,7 @@ internal static class CiCommand
             await console.Error.WriteLineAsync(platform.Reports.IsEmpty
                 ? "grader ci: no CI platform detected; grading as 'grader check' would."
                 : $"grader ci: {platform.Name} detected; reports: {string.Join(", ", platform.Reports)}.");
-            var request = options.Bind(parse, app, target, platform.Reports, CiPlatform.SourceRoot(app.Environment, target));
+            var request = options.Bind(parse, target, platform.Reports, CiPlatform.SourceRoot(app.Environment, target));
             return await GradeRun.RunAsync(app, console, request, cancellationToken);
         }));
         return command;

@@ -8,28 +8,29 @@ internal static class ExplainCommand
 {
     public static Command Create(GraderApp app, CliConsole console)
     {
-        var id = new Argument<string?>("id") { Description = "A check id such as PY-DOC-003 (case does not matter). Without it, every check is listed.", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<string?>("id") { Description = "A check id such as PY-DOC-003 or CS-BEH-012 (case does not matter). Without it, every check is listed.", Arity = ArgumentArity.ZeroOrOne };
         var writeDocs = new Option<string?>("--write-docs") { Description = "Write one Markdown page per check into this folder (how docs/checks is generated)." };
         var command = new Command("explain", "Explain a check: what it verifies, why it matters, how to fix it, with a bad and a good example.") { id, writeDocs };
         command.SetAction((parse, cancellationToken) => console.GuardAsync(async () =>
         {
-            var catalog = app.Catalog();
-            var spec = app.LoadAssignment(null);
+            // Every track's checks, each with the points of its own assignment.
+            var tracks = app.Tracks.Tracks.Select(track => (Catalog: track.Catalog(), Spec: app.LoadAssignment(null, track))).ToList();
             if (parse.GetValue(writeDocs) is { } folder)
             {
-                var written = CheckDocs.Write(catalog, spec, folder);
+                var written = tracks.Sum(track => CheckDocs.Write(track.Catalog, track.Spec, folder));
                 await console.Out.WriteLineAsync($"wrote {written} pages to {folder}");
                 return ExitCodes.AllPassed;
             }
 
             if (parse.GetValue(id) is { } wanted)
             {
-                var check = catalog.Require(wanted);
-                await console.Out.WriteAsync(CheckDocs.Render(check.Descriptor, spec.PointsFor(check.Descriptor.Id)));
+                var (check, spec) = tracks.Select(track => (Check: track.Catalog.Find(wanted), track.Spec)).FirstOrDefault(found => found.Check is not null);
+                check ??= tracks[0].Catalog.Require(wanted);
+                await console.Out.WriteAsync(CheckDocs.Render(check.Descriptor, spec!.PointsFor(check.Descriptor.Id)));
                 return ExitCodes.AllPassed;
             }
 
-            foreach (var check in catalog.Checks)
+            foreach (var check in tracks.SelectMany(track => track.Catalog.Checks))
             {
                 var descriptor = check.Descriptor;
                 await console.Out.WriteLineAsync($"{descriptor.Id,-14} {descriptor.Category.ToString().ToLowerInvariant(),-12} {descriptor.Title}");

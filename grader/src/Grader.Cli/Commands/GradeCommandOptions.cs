@@ -19,10 +19,17 @@ internal sealed class GradeCommandOptions
     private readonly Option<string> profile;
     private readonly Option<string> clock;
     private readonly Option<int?> seed = new("--seed") { Description = "Seed of the random values handed to the student's code (printed in every report); give the same seed to reproduce a run." };
-    private readonly Option<string?> assignment = new("--assignment") { Description = "Folder of the assignment rules (default: the checks/python-async folder shipped with the grader)." };
+    private readonly Option<string?> assignment = new("--assignment") { Description = "Folder of the assignment rules (default: the track's folder shipped with the grader, checks/python-async or checks/csharp-async)." };
+    private readonly Option<string?> track;
 
-    public GradeCommandOptions(ReporterCatalog catalog)
+    public GradeCommandOptions(ReporterCatalog catalog, GraderApp app)
     {
+        track = new Option<string?>("--track")
+        {
+            Description = "The language of the submission: " + string.Join(" or ", app.Tracks.Names) + " (default: detected from the folder's files; "
+                + string.Join("; ", app.Tracks.Tracks.Select(t => $"{t.Name} = {t.Signature}")) + ").",
+        };
+        track.AcceptOnlyFromAmong([.. app.Tracks.Names]);
         format = new Option<string>("--format", "-f")
         {
             Description = "How to print the terminal report (stdout): " + string.Join("; ", catalog.Reporters.Select(r => $"{r.Format} = {r.Description}")) + ".",
@@ -62,23 +69,19 @@ internal sealed class GradeCommandOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { format, reports, revealHidden, failUnder, tasks, waiveExec, python, profile, clock, seed, assignment })
+        foreach (var option in new Option[] { format, reports, revealHidden, failUnder, tasks, waiveExec, python, profile, clock, seed, assignment, track })
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>Validates the options; every mistake is a <see cref="GraderSetupException"/> with one line to print.</summary>
-    public GradeRequest Bind(ParseResult parse, GraderApp app, string folder, IEnumerable<string> defaultReports, string sourceRoot)
+    /// <summary>
+    /// Validates the options; every mistake is a <see cref="GraderSetupException"/> with one line to print. What
+    /// depends on the submission (its track, hence its assignment and tasks) is settled when it is loaded.
+    /// </summary>
+    public GradeRequest Bind(ParseResult parse, string folder, IEnumerable<string> defaultReports, string sourceRoot)
     {
-        var spec = app.LoadAssignment(parse.GetValue(assignment));
         var selected = (parse.GetValue(tasks) ?? []).ToImmutableSortedSet();
-        var unknown = selected.Where(number => spec.Tasks.All(task => task.Number != number)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw GraderSetupException.InvalidOption("--task", $"there is no task {string.Join(", ", unknown)}; the tasks are {string.Join(", ", spec.Tasks.Select(t => t.Number))}.");
-        }
-
         var grading = new GradingOptions(
             selected,
             parse.GetValue(waiveExec),
@@ -87,7 +90,8 @@ internal sealed class GradeCommandOptions
             parse.GetValue(clock) == "real" ? ClockMode.Real : ClockMode.Virtual,
             parse.GetValue(seed) ?? Random.Shared.Next(1, 1_000_000));
         return new GradeRequest(
-            spec,
+            parse.GetValue(track),
+            parse.GetValue(assignment),
             folder,
             grading,
             parse.GetValue(format)!,

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using Grader.Cli.Reports;
-using Grader.Core.Assignment;
 using Grader.Core.Engine;
 
 namespace Grader.Cli.Commands;
 
 /// <summary>One grading run as the user asked for it, validated: what to grade, how, and which reports to write.</summary>
+/// <param name="Track">The --track asked for, or null to detect it from the submission.</param>
+/// <param name="AssignmentDirectory">The --assignment folder, or null for the track's own.</param>
 internal sealed record GradeRequest(
-    AssignmentSpec Assignment,
+    string? Track,
+    string? AssignmentDirectory,
     string Folder,
     GradingOptions Grading,
     string TerminalFormat,

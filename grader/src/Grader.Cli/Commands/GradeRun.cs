@@ -21,8 +21,15 @@ internal static class GradeRun
         try
         {
             var submission = SubmissionLoader.Load(request.Folder);
-            var tools = await app.LocateToolsAsync(request.Assignment, request.Grading, cancellationToken);
-            result = await app.Engine().GradeAsync(request.Assignment, submission, tools, request.Grading, cancellationToken);
+            var track = app.Tracks.Select(request.Track, submission);
+            var assignment = app.LoadAssignment(request.AssignmentDirectory, track);
+            var unknown = request.Grading.Tasks.Where(number => assignment.Tasks.All(task => task.Number != number)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw GraderSetupException.InvalidOption("--task", $"there is no task {string.Join(", ", unknown)}; the tasks are {string.Join(", ", assignment.Tasks.Select(t => t.Number))}.");
+            }
+
+            result = await track.GradeAsync(assignment, submission, request.Grading, cancellationToken);
         }
         catch (GraderSetupException exception)
         {

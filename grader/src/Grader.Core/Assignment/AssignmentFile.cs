@@ -31,6 +31,7 @@ internal sealed class AssignmentFile
     {
         public string? Name { get; set; }
         public string? Kind { get; set; }
+        public string? Returns { get; set; }
         public List<ParameterFile>? Params { get; set; }
     }
 

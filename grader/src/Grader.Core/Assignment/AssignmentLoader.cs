@@ -44,7 +44,10 @@ public static class AssignmentLoader
                     function.Kind == "coroutine" ? FunctionKind.Coroutine : FunctionKind.Function,
                     (function.Params ?? []).Select(parameter => new ParameterSpec(
                         Required(parameter.Name, "params[].name"),
-                        parameter.Default?.GetRawText())).ToImmutableArray())).ToImmutableArray())
+                        parameter.Default?.GetRawText())).ToImmutableArray())
+                {
+                    Returns = function.Returns,
+                }).ToImmutableArray())
             {
                 DependsOn = [.. task.DependsOn ?? []],
             })

@@ -37,6 +37,9 @@ public sealed record TaskSpec(int Number, string File, string Title, ImmutableAr
 /// <summary>A function a task must define at module level.</summary>
 public sealed record FunctionSpec(string Name, FunctionKind Kind, ImmutableArray<ParameterSpec> Parameters)
 {
+    /// <summary>The required return type as the track's language writes it (C#: <c>Task&lt;double&gt;</c>), when the assignment names one.</summary>
+    public string? Returns { get; init; }
+
     /// <summary>How the signature reads in Python, for messages: <c>async def wait_random(max_delay=10)</c>.</summary>
     public string Signature => $"{(Kind == FunctionKind.Coroutine ? "async def" : "def")} {Name}({string.Join(", ", Parameters.Select(p => p.Display))})";
 }

@@ -4,6 +4,7 @@ using Grader.Core.Assignment;
 using Grader.Core.Engine;
 using Grader.Core.Python.Tools;
 using Grader.Core.Reporting;
+using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.Core.IO;
 
@@ -16,6 +17,12 @@ namespace Grader.Core.Batch;
 /// </summary>
 public sealed class BatchGrader(GradingEngine engine, AssignmentSpec assignment, ToolEnvironment tools, string graderVersion)
 {
+    /// <summary>
+    /// Grades a submission of another track (a C# one in a class graded with the Python engine), or returns null
+    /// when the submission belongs to this batch's own track. Null: every submission is graded by the engine.
+    /// </summary>
+    public Func<Submission, GradingOptions, CancellationToken, Task<GradingResult>?>? OtherTrack { get; init; }
+
     /// <summary>Grades every item; the records land in the results folder (BatchOutputs reads them back).</summary>
     public async Task RunAsync(
         IReadOnlyList<BatchItem> items, BatchOptions options, IBatchProgress progress, CancellationToken cancellationToken)
@@ -63,7 +70,9 @@ public sealed class BatchGrader(GradingEngine engine, AssignmentSpec assignment,
 
         try
         {
-            var result = await engine.GradeAsync(assignment, submission with { Name = item.StudentId }, tools, options.Grading, cancellationToken).ConfigureAwait(false);
+            var named = submission with { Name = item.StudentId };
+            var result = await (OtherTrack?.Invoke(named, options.Grading, cancellationToken)
+                ?? engine.GradeAsync(assignment, named, tools, options.Grading, cancellationToken)).ConfigureAwait(false);
             var record = new BatchRecord(
                 item.StudentId, hash, BatchStatus.Graded, null, item.Late, item.Notes, result.Score, result.MaxScore,
                 result.Tasks.ToImmutableSortedDictionary(task => task.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), task => task.Score, StringComparer.Ordinal),

@@ -15,6 +15,9 @@ namespace Grader.Core.Batch;
 /// <param name="templateFolder">The student template, whose code is left out of the similarity comparison.</param>
 public sealed class BatchRun(IProcessRunner runner, AssignmentSpec assignment, BatchGrader grader, ToolEnvironment tools, string? templateFolder, string graderVersion)
 {
+    /// <summary>Task files of the other tracks the batch grades (C#), which mark a project folder too.</summary>
+    public ImmutableArray<string> OtherTracksTaskFiles { get; init; } = [];
+
     public async Task<ImmutableArray<BatchRecord>> RunAsync(
         string source, BatchOptions options, DateTimeOffset? deadline, IBatchProgress progress, CancellationToken cancellationToken)
     {
@@ -23,7 +26,8 @@ public sealed class BatchRun(IProcessRunner runner, AssignmentSpec assignment, B
         try
         {
             var scan = BatchEntryScanner.Scan(source, Path.Combine(work, "source"));
-            var intake = new SubmissionIntake(runner, IntakeOptions.For(assignment, Path.Combine(work, "entries")) with { Deadline = deadline });
+            var intakeOptions = IntakeOptions.For(assignment, Path.Combine(work, "entries"));
+            var intake = new SubmissionIntake(runner, intakeOptions with { Deadline = deadline, TaskFiles = [.. intakeOptions.TaskFiles, .. OtherTracksTaskFiles] });
             var items = await TakeInAsync(scan.Entries, intake, options.Jobs, cancellationToken).ConfigureAwait(false);
             var ids = items.Select(item => item.StudentId).ToList();
             var similar = ImmutableArray<SimilarPair>.Empty;

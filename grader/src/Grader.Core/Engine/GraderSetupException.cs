@@ -32,6 +32,9 @@ public sealed class GraderSetupException : Exception
     public static GraderSetupException InvalidOption(string option, string reason) =>
         new($"{option}: {reason}");
 
+    public static GraderSetupException AmbiguousTrack(string path, IEnumerable<string> candidates) =>
+        new($"'{path}' holds files of several tracks ({string.Join(", ", candidates)}): pass --track to say which one to grade.");
+
     public static GraderSetupException InterpreterNotFound(string path) =>
         new($"--python '{path}' is not a Python interpreter that runs: give the path of a python3 executable.");
 }

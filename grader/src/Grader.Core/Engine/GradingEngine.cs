@@ -9,10 +9,10 @@ using Grader.Core.Submissions;
 namespace Grader.Core.Engine;
 
 /// <summary>
-/// Grades one submission: gathers evidence with the external tools, runs every check of the catalog in order
+/// Grades one submission: gathers evidence with the track's collector, runs every check of the catalog in order
 /// (skipping those whose prerequisite did not pass), scores the outcomes and assembles the result model.
 /// </summary>
-public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collector, string graderVersion)
+public sealed class GradingEngine(CheckCatalog catalog, IEvidenceCollector collector, string graderVersion)
 {
     public async Task<GradingResult> GradeAsync(
         AssignmentSpec assignment, Submission submission, ToolEnvironment tools, GradingOptions options, CancellationToken cancellationToken)
@@ -42,8 +42,8 @@ public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collec
             graderVersion,
             tasks.Sum(task => task.Score) + project.Sum(check => check.Points),
             tasks.Sum(task => task.MaxScore) + project.Sum(check => check.MaxPoints),
-            DescribeTools(tools, evidence),
-            DescribeSettings(options),
+            collector.DescribeTools(evidence),
+            collector.DescribeSettings(options),
             tasks,
             project);
     }
@@ -116,23 +116,5 @@ public sealed class GradingEngine(CheckCatalog catalog, EvidenceCollector collec
         {
             return CheckOutcome.Error($"The grader failed while running this check ({exception.GetType().Name}: {exception.Message}); please report it.");
         }
-    }
-
-    // What a run needs to be reproduced: the seed and clock of the behaviour scenarios, the style profile.
-    private static ImmutableSortedDictionary<string, string> DescribeSettings(GradingOptions options) =>
-        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
-        {
-            ["clock"] = options.Clock == ClockMode.Virtual ? "virtual" : "real",
-            ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["style_profile"] = options.StyleProfile == StyleProfile.Installed ? "installed" : "2.5",
-        });
-
-    private static ImmutableSortedDictionary<string, string> DescribeTools(ToolEnvironment tools, SubmissionEvidence evidence)
-    {
-        var described = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        described["python"] = tools.DescribeTarget();
-        described["analysis_python"] = tools.Analysis?.Display ?? "not found";
-        described["pycodestyle"] = evidence.Style.Value?.Tool ?? evidence.Style.Failure ?? "not run";
-        return described.ToImmutable();
     }
 }

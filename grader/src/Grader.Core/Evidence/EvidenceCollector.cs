@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Grader.Core.Engine;
 using Grader.Core.Python.Facts;
 using Grader.Core.Python.Tools;
 using Grader.Core.Processes;
@@ -12,7 +13,7 @@ namespace Grader.Core.Evidence;
 /// a compile under the assignment's interpreter when that is a different one, pycodestyle, and any
 /// assignment-specific sources.
 /// </summary>
-public sealed class EvidenceCollector(IProcessRunner runner, IReadOnlyList<IEvidenceSource> sources)
+public sealed class EvidenceCollector(IProcessRunner runner, IReadOnlyList<IEvidenceSource> sources) : IEvidenceCollector
 {
     public const string AnalysisScript = "analysis/analyze.py";
 
@@ -43,6 +44,24 @@ public sealed class EvidenceCollector(IProcessRunner runner, IReadOnlyList<IEvid
             await compileTask.ConfigureAwait(false),
             style,
             extras.ToImmutableSortedDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal));
+    }
+
+    // What a run needs to be reproduced: the seed and clock of the behaviour scenarios, the style profile.
+    public ImmutableSortedDictionary<string, string> DescribeSettings(GradingOptions options) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            ["clock"] = options.Clock == ClockMode.Virtual ? "virtual" : "real",
+            ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["style_profile"] = options.StyleProfile == StyleProfile.Installed ? "installed" : "2.5",
+        });
+
+    public ImmutableSortedDictionary<string, string> DescribeTools(SubmissionEvidence evidence)
+    {
+        var described = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        described["python"] = evidence.Tools.DescribeTarget();
+        described["analysis_python"] = evidence.Tools.Analysis?.Display ?? "not found";
+        described["pycodestyle"] = evidence.Style.Value?.Tool ?? evidence.Style.Failure ?? "not run";
+        return described.ToImmutable();
     }
 
     private static async Task<ToolRun<AnalysisResponse>?> CompileAsync(

@@ -22,8 +22,10 @@ public static class CheckDocs
         text.Append("\n\n## What it checks\n\n").Append(descriptor.WhatItChecks).Append('\n');
         text.Append("\n## Why it matters\n\n").Append(descriptor.WhyItMatters).Append('\n');
         text.Append("\n## How to fix it\n\n").Append(descriptor.HowToFix).Append('\n');
-        text.Append("\n## Bad\n\n```python\n").Append(Unescape(descriptor.BadExample)).Append("\n```\n");
-        text.Append("\n## Good\n\n```python\n").Append(Unescape(descriptor.GoodExample)).Append("\n```\n");
+        // The id names the track (PY-, CS-), and so the language of the examples.
+        var language = descriptor.Id.StartsWith("CS-", StringComparison.Ordinal) ? "csharp" : "python";
+        text.Append($"\n## Bad\n\n```{language}\n").Append(Unescape(descriptor.BadExample)).Append("\n```\n");
+        text.Append($"\n## Good\n\n```{language}\n").Append(Unescape(descriptor.GoodExample)).Append("\n```\n");
         return text.ToString();
     }
 

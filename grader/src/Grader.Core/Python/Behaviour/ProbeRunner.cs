@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -53,7 +52,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
             CapturedOutputBytes,
             OwnProcessGroup: true);
         var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        var (observations, finished) = Read(results, nonce);
+        var (observations, finished) = NonceTaggedLines.Read(results, nonce);
         return new ProbeRun(task, observations, finished, outcome);
     }
 
@@ -82,45 +81,5 @@ public sealed class ProbeRunner(IProcessRunner runner)
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static (ImmutableSortedDictionary<string, JsonElement> Observations, bool Finished) Read(string path, string nonce)
-    {
-        var observations = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
-        var finished = false;
-        if (!File.Exists(path))
-        {
-            return (observations.ToImmutable(), false);
-        }
-
-        foreach (var line in File.ReadLines(path))
-        {
-            JsonElement record;
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                record = document.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                continue; // A torn last line from a killed process.
-            }
-
-            if (record.ValueKind != JsonValueKind.Object || !record.TryGetProperty("nonce", out var tag) || tag.GetString() != nonce)
-            {
-                continue; // Not written by this run's probe.
-            }
-
-            if (record.TryGetProperty("finished", out var done) && done.ValueKind == JsonValueKind.True)
-            {
-                finished = true;
-            }
-            else if (record.TryGetProperty("scenario", out var scenario) && scenario.GetString() is { } id)
-            {
-                observations[id] = record;
-            }
-        }
-
-        return (observations.ToImmutable(), finished);
     }
 }

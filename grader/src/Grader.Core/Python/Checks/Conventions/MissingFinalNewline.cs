@@ -18,16 +18,5 @@ internal sealed class MissingFinalNewline : ITaskCheck
         "    return delay\\n<EOF>",
         ["PY-FILE-002"]);
 
-    public CheckOutcome Evaluate(TaskCheckContext context) => context.OnFile(file =>
-    {
-        if (!file.Content.IsEmpty && file.Content[^1] == (byte)'\n')
-        {
-            return CheckOutcome.Pass($"{file.Path} ends with a newline.");
-        }
-
-        var lastLine = file.Content.Count(b => b == (byte)'\n') + 1;
-        return CheckOutcome.Fail(
-            $"{file.Path} does not end with a newline: add one after the last line ({lastLine}).",
-            [new Finding(file.Path, lastLine, null, null, "no newline at end of file")]);
-    });
+    public CheckOutcome Evaluate(TaskCheckContext context) => context.OnFile(FileRules.EndsWithNewline);
 }

@@ -18,9 +18,5 @@ internal sealed class EmptyReadme : IProjectCheck
         "# 0x01. Python - Async\\nTasks: 0-basic_async_syntax.py waits a random delay...",
         ["PY-FILE-003"]);
 
-    public CheckOutcome Evaluate(ProjectCheckContext context) => context.Submission.Find(context.Assignment.Readme) is { IsEmpty: true } readme
-        ? CheckOutcome.Fail(
-            $"{readme.Path} is empty: write what the project is about in it.",
-            [new Finding(readme.Path, null, null, null, "empty file")])
-        : CheckOutcome.Pass($"{context.Assignment.Readme} is not empty.");
+    public CheckOutcome Evaluate(ProjectCheckContext context) => FileRules.ReadmeNotEmpty(context);
 }

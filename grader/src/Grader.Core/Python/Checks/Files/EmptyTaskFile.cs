@@ -18,9 +18,5 @@ internal sealed class EmptyTaskFile : ITaskCheck
         "3-tasks.py with its shebang, docstrings and code",
         ["PY-FILE-001"]);
 
-    public CheckOutcome Evaluate(TaskCheckContext context) => context.File is { IsEmpty: true } file
-        ? CheckOutcome.Fail(
-            $"{file.Path} is empty ({file.Content.Length} bytes of white space at most): write the task's code in it.",
-            [new Finding(file.Path, null, null, null, "empty file")])
-        : CheckOutcome.Pass($"{context.Task.File} is not empty.");
+    public CheckOutcome Evaluate(TaskCheckContext context) => FileRules.TaskFileNotEmpty(context);
 }

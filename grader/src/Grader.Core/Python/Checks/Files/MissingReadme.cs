@@ -18,9 +18,5 @@ internal sealed class MissingReadme : IProjectCheck
         "README.md at the root of 0x01-python_async_function/",
         []);
 
-    public CheckOutcome Evaluate(ProjectCheckContext context) => context.Submission.Find(context.Assignment.Readme) is null
-        ? CheckOutcome.Fail(
-            $"{context.Assignment.Readme} is missing: add one at the root of your project folder.",
-            [new Finding(context.Assignment.Readme, null, null, null, "file not found")])
-        : CheckOutcome.Pass($"{context.Assignment.Readme} is present.");
+    public CheckOutcome Evaluate(ProjectCheckContext context) => FileRules.ReadmePresent(context);
 }

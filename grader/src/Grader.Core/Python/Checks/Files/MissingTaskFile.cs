@@ -18,9 +18,5 @@ internal sealed class MissingTaskFile : ITaskCheck
         "0-basic_async_syntax.py at the root of 0x01-python_async_function/",
         []);
 
-    public CheckOutcome Evaluate(TaskCheckContext context) => context.File is null
-        ? CheckOutcome.Fail(
-            $"{context.Task.File} is missing: create it at the root of your project folder (task {context.Task.Number}'s other checks are skipped until it exists).",
-            [new Finding(context.Task.File, null, null, null, "file not found")])
-        : CheckOutcome.Pass($"{context.Task.File} is present.");
+    public CheckOutcome Evaluate(TaskCheckContext context) => FileRules.TaskFilePresent(context);
 }

@@ -1,0 +1,121 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace GraderHarness;
+
+/// <summary>
+/// What the grader's rewriter points the student's code at: Task.Delay, Thread.Sleep, Random, Stopwatch,
+/// DateTime.Now, Environment.TickCount, Task.Run, Environment.Exit and TimeProvider.System all go through here, to the
+/// current scenario's virtual clock, planned randomness and records. Static because the rewritten student code can
+/// only reach static members; the harness sets <see cref="Current"/> before each scenario, in its own process.
+/// </summary>
+public static class GraderRuntime
+{
+    private static volatile ScenarioState? current;
+
+    internal static ScenarioState Current
+    {
+        get => current ?? throw new InvalidOperationException("the grader's harness has no scenario running");
+        set => current = value;
+    }
+
+    // Task.Delay
+    public static Task Delay(int millisecondsDelay) => Delay(TimeSpan.FromMilliseconds(millisecondsDelay), CancellationToken.None);
+
+    public static Task Delay(int millisecondsDelay, CancellationToken cancellationToken) => Delay(TimeSpan.FromMilliseconds(millisecondsDelay), cancellationToken);
+
+    public static Task Delay(TimeSpan delay) => Delay(delay, CancellationToken.None);
+
+    public static Task Delay(TimeSpan delay, TimeProvider timeProvider) => Delay(delay, CancellationToken.None);
+
+    public static Task Delay(TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken) => Delay(delay, cancellationToken);
+
+    public static Task Delay(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var scenario = Current;
+        var record = scenario.RecordDelay(delay);
+        var actual = record.RemappedTo is { } seconds ? TimeSpan.FromSeconds(seconds) : delay;
+        var task = Task.Delay(actual < TimeSpan.Zero && actual != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : actual, scenario.Clock, cancellationToken);
+        task.ContinueWith(
+            done => record.WokeAt = done.Status == TaskStatus.RanToCompletion ? scenario.Clock.Seconds : null,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return task;
+    }
+
+    // Thread.Sleep: the clock jumps while nothing else runs, as a real blocking sleep would stall everything.
+    public static void Sleep(int millisecondsTimeout) => Sleep(TimeSpan.FromMilliseconds(millisecondsTimeout));
+
+    public static void Sleep(TimeSpan timeout)
+    {
+        var scenario = Current;
+        scenario.RecordBlockingSleep(timeout, SynchronizationContext.Current is PumpContext, StudentFrames.Where(new System.Diagnostics.StackTrace(1, fNeedFileInfo: true)));
+        scenario.Clock.Advance(timeout);
+    }
+
+    // Random
+    public static Random SharedRandom { get; } = new PlannedRandom();
+
+    public static Random NewRandom() => new PlannedRandom();
+
+    // Clocks
+    public static TimeProvider Clock => Current.Clock;
+
+    public static DateTime Now => Current.Clock.GetUtcNow().UtcDateTime;
+
+    public static DateTime UtcNow => Current.Clock.GetUtcNow().UtcDateTime;
+
+    public static DateTime Today => Current.Clock.GetUtcNow().UtcDateTime.Date;
+
+    public static DateTimeOffset OffsetNow => Current.Clock.GetUtcNow();
+
+    public static int TickCount => (int)TickCount64;
+
+    public static long TickCount64 => (long)Current.Clock.GetElapsedTime(0).TotalMilliseconds;
+
+    // Task.Run: onto the pump, so the work stays inside the scenario's single thread and virtual time.
+    public static Task Run(Action action) => Run(action, CancellationToken.None);
+
+    public static Task Run(Action action, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(action, cancellationToken, TaskCreationOptions.DenyChildAttach, Scheduler());
+
+    public static Task<TResult> Run<TResult>(Func<TResult> function) => Run(function, CancellationToken.None);
+
+    public static Task<TResult> Run<TResult>(Func<TResult> function, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(function, cancellationToken, TaskCreationOptions.DenyChildAttach, Scheduler());
+
+    public static Task Run(Func<Task?> function) => Run(function, CancellationToken.None);
+
+    public static Task Run(Func<Task?> function, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(function, cancellationToken, TaskCreationOptions.DenyChildAttach, Scheduler()).Unwrap();
+
+    public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function) => Run(function, CancellationToken.None);
+
+    public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(function, cancellationToken, TaskCreationOptions.DenyChildAttach, Scheduler()).Unwrap()!;
+
+    // Environment.Exit: recorded as the scenario's end (status exit), not the harness's.
+    [DoesNotReturn]
+    public static void Exit(int exitCode) => throw new StudentExitException(exitCode);
+
+    private static TaskScheduler Scheduler()
+    {
+        var context = Current.Context;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            return TaskScheduler.FromCurrentSynchronizationContext();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+}
+
+/// <summary>Thrown in place of Environment.Exit in the student's code.</summary>
+public sealed class StudentExitException(int exitCode) : Exception($"Environment.Exit({exitCode})")
+{
+    public int ExitCode => exitCode;
+}

@@ -1,0 +1,134 @@
+using System.Reflection;
+
+namespace GraderHarness;
+
+/// <summary>How a scenario's call ended.</summary>
+internal enum Ending
+{
+    Ok,
+    Exception,
+    Exit,
+    Timeout,
+    Deadlock,
+}
+
+/// <summary>What a scenario's call returned (awaited when a Task), or how it failed, and the clock at its end.</summary>
+internal sealed record CallOutcome(Ending Ending, object? Result, string? ReturnedType, string? TaskStatusAtReturn, Exception? Exception, double VirtualElapsed);
+
+/// <summary>
+/// Runs one call of the student's code in virtual time. The call starts on a fresh thread whose
+/// SynchronizationContext is the scenario's <see cref="PumpContext"/>; this thread pumps the continuations and,
+/// whenever the work is idle (queue empty, and the calling thread finished or blocked in a wait), moves the clock
+/// to the next timer. Nothing due and nothing queued means a deadlock; a timer beyond the deadline, a timeout.
+/// </summary>
+internal static class ScenarioRunner
+{
+    public const double VirtualDeadline = 600;
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(1);
+
+    public static CallOutcome Run(ScenarioState scenario, Func<object?> call)
+    {
+        GraderRuntime.Current = scenario;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(scenario.Context);
+        try
+        {
+            return Pump(scenario, call);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    private static CallOutcome Pump(ScenarioState scenario, Func<object?> call)
+    {
+        object? returned = null;
+        Exception? thrown = null;
+        var caller = new Thread(() =>
+        {
+            SynchronizationContext.SetSynchronizationContext(scenario.Context);
+            try
+            {
+                returned = call();
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is not null)
+            {
+                thrown = exception.InnerException;
+            }
+            catch (Exception exception)
+            {
+                thrown = exception;
+            }
+        }, 16 * 1024 * 1024) { IsBackground = true, Name = "student" };
+        caller.Start();
+
+        var quiet = new QuietWork(scenario.Context);
+        string? returnedType = null;
+        string? statusAtReturn = null;
+        while (true)
+        {
+            if (scenario.Context.RunOne(TimeSpan.Zero))
+            {
+                continue;
+            }
+
+            var callerDone = !caller.IsAlive;
+            if (callerDone && returnedType is null)
+            {
+                returnedType = returned is null ? "null" : TypeNames.Of(returned.GetType());
+                statusAtReturn = (returned as Task)?.Status.ToString();
+            }
+
+            if (callerDone && (thrown is not null || returned is not Task || ((Task)returned).IsCompleted))
+            {
+                return Finish(scenario, returned, thrown, returnedType, statusAtReturn);
+            }
+
+            var callerBlocked = !callerDone && (caller.ThreadState & ThreadState.WaitSleepJoin) != 0;
+            var next = scenario.Clock.NextDue;
+            if (next is null ? !quiet.SettledForDeadlock(callerDone, callerBlocked) : !quiet.SettledForTimer(callerDone, callerBlocked))
+            {
+                // Work is still moving: the call's synchronous part, a continuation hopping through the thread pool,
+                // or a blocked caller that was just released and is waking up.
+                scenario.Context.RunOne(Poll);
+                continue;
+            }
+
+            if (next is null)
+            {
+                return new CallOutcome(Ending.Deadlock, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
+            }
+
+            if (next.Value.TotalSeconds > VirtualDeadline)
+            {
+                return new CallOutcome(Ending.Timeout, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
+            }
+
+            scenario.Clock.AdvanceToNextTimer();
+            quiet.Reset();
+        }
+    }
+
+    private static CallOutcome Finish(ScenarioState scenario, object? returned, Exception? thrown, string? returnedType, string? statusAtReturn)
+    {
+        var elapsed = scenario.Clock.Seconds;
+        if (thrown is not null)
+        {
+            return Failed(thrown, returnedType, statusAtReturn, elapsed);
+        }
+
+        if (returned is Task task)
+        {
+            return task.Status == TaskStatus.RanToCompletion
+                ? new CallOutcome(Ending.Ok, TaskResults.Of(task), returnedType, statusAtReturn, null, elapsed)
+                : Failed(task.Exception?.InnerException ?? new TaskCanceledException(), returnedType, statusAtReturn, elapsed);
+        }
+
+        return new CallOutcome(Ending.Ok, returned, returnedType, statusAtReturn, null, elapsed);
+    }
+
+    private static CallOutcome Failed(Exception exception, string? returnedType, string? statusAtReturn, double elapsed) =>
+        new(exception is StudentExitException ? Ending.Exit : Ending.Exception, null, returnedType, statusAtReturn, exception, elapsed);
+}

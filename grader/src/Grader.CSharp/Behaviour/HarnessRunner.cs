@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Grader.Core.Engine;
+using Grader.Core.Processes;
+using Grader.Core.Sandbox;
+using Grader.Core.Submissions;
+using Grader.CSharp.Compiling;
+
+namespace Grader.CSharp.Behaviour;
+
+/// <summary>
+/// Runs a built harness for one task in a sandbox: a fresh copy of the submission as working directory, a scratch
+/// HOME, a cleaned environment, the GC heap limit as memory cap, its own process group killed on timeout, capped
+/// output. Observations come back through a results file outside the copy, tagged with a per-run nonce, never
+/// through stdout, which the student's code controls.
+/// </summary>
+public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
+{
+    public const long HeapLimitBytes = 512L * 1024 * 1024;
+
+    /// <summary>Student-visible output kept per stream (head and tail halves).</summary>
+    public const int CapturedOutputBytes = 64 * 1024;
+
+    /// <summary>Real seconds one scenario may run before the harness's watchdog calls it a timeout (a loop that never awaits).</summary>
+    public const double ScenarioSeconds = 3;
+
+    public async Task<HarnessRun> RunAsync(string harnessFolder, Submission submission, int task, GradingOptions options, string runFolder, CancellationToken cancellationToken)
+    {
+        var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
+        var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
+        var results = Path.Combine(runFolder, "results.jsonl");
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var request = new ProcessRequest(
+            sdk.DotnetHost,
+            [Path.Combine(harnessFolder, "harness.dll")],
+            copy,
+            Environment(home),
+            Config(task, options.Seed, results, nonce) + "\n",
+            options.BehaviourTimeout,
+            CapturedOutputBytes,
+            OwnProcessGroup: true);
+        var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var (observations, finished) = NonceTaggedLines.Read(results, nonce);
+        return new HarnessRun(task, observations, finished, outcome);
+    }
+
+    private static ImmutableSortedDictionary<string, string> Environment(string home) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            ["HOME"] = home,
+            ["TMPDIR"] = home,
+            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+            ["LANG"] = "C.UTF-8",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            // No debugger, profiler or diagnostics IPC for student code.
+            ["DOTNET_EnableDiagnostics"] = "0",
+            ["DOTNET_GCHeapHardLimit"] = HeapLimitBytes.ToString("X", CultureInfo.InvariantCulture),
+            ["DOTNET_TieredPGO"] = "0",
+        });
+
+    private static string Config(int task, int seed, string resultsPath, string nonce) =>
+        JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["task"] = task,
+            ["seed"] = seed,
+            ["results_path"] = resultsPath,
+            ["nonce"] = nonce,
+            ["scenario_seconds"] = ScenarioSeconds,
+        });
+}

@@ -1,0 +1,24 @@
+using Grader.Core.Checks;
+using Grader.Core.Results;
+using Microsoft.CodeAnalysis;
+
+namespace Grader.CSharp.Checks.Syntax;
+
+/// <summary>CS-SYN-001: the C# compiler reports no error in the file.</summary>
+internal sealed class CompilerErrors : ITaskCheck
+{
+    public CheckDescriptor Descriptor { get; } = new(
+        "CS-SYN-001",
+        "File compiles",
+        Category.Syntax,
+        CheckScope.Task,
+        "Roslyn, compiling the whole project as dotnet build would (net10.0, implicit usings, nullable, C# 14), reports no error located in this file.",
+        "Code that does not compile cannot run: every test of the task fails, and so does every task that uses it.",
+        "Read the compiler's message and the line below, fix the code there, and run dotnet build.",
+        "public static async Task<double> WaitRandom(int maxDelay = 10)\\n{\\n    await Task.Delay(delay)   // missing ';', 'delay' undefined",
+        "public static async Task<double> WaitRandom(int maxDelay = 10)\\n{\\n    var delay = Random.Shared.NextDouble() * maxDelay;\\n    await Task.Delay(TimeSpan.FromSeconds(delay));",
+        ["CS-FILE-002"]);
+
+    public CheckOutcome Evaluate(TaskCheckContext context) => context.OnTree((file, _, evidence) =>
+        CompilerFindings.Judge(file.Path, evidence.DiagnosticsIn(file.Path).Where(d => d.Severity == DiagnosticSeverity.Error), "compiles without errors", "error"));
+}

@@ -1,0 +1,28 @@
+namespace Grader.CSharp.Tests.Support;
+
+/// <summary>Finds the repository's folders from the test binary, so tests read the real fixtures and rules in place.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Assignment => Path.Combine(Root, "checks", "csharp-async");
+
+    public static string ReferenceSolution => Path.Combine(Root, "reference-solution", "csharp");
+
+    public static string StudentTemplate => Path.Combine(Root, "student-template", "csharp");
+
+    public static string Gallery => Path.Combine(Root, "grader", "tests", "Grader.CSharp.Tests", "Fixtures", "submissions");
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "grader", "Grader.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (a folder with grader/Grader.slnx) above " + AppContext.BaseDirectory);
+    }
+}
