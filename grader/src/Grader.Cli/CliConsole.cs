@@ -17,11 +17,14 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool color
 
     public bool ColorEnabled => colorEnabled;
 
-    /// <summary>Colour when stdout is a terminal and NO_COLOR is not set (https://no-color.org).</summary>
+    /// <summary>
+    /// Colour when stdout is a terminal and NO_COLOR is not set (https://no-color.org); a live batch progress bar when
+    /// stderr is a terminal. TERM=dumb turns both off.
+    /// </summary>
     public static CliConsole FromProcess(IReadOnlyDictionary<string, string?> environment)
     {
         var noColor = !string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR"));
-        var dumb = environment.GetValueOrDefault("TERM") is null or "dumb";
+        var dumb = environment.GetValueOrDefault("TERM") == "dumb";
         return new(Console.Out, Console.Error, !Console.IsOutputRedirected && !noColor && !dumb, Console.IsErrorRedirected || dumb ? null : ErrorTerminal(noColor));
     }
 

@@ -116,9 +116,16 @@ public sealed class WarmPythonRunner(IProcessRunner inner) : IProcessRunner, IAs
             }
         }
 
-        if (workFolder is not null)
+        try
         {
-            Directory.Delete(workFolder, recursive: true);
+            if (workFolder is not null)
+            {
+                Directory.Delete(workFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A child the server left behind still holds a file there; the OS temp cleaner will take it.
         }
     }
 }
