@@ -9,6 +9,7 @@ namespace Grader.Cli.Progress;
 /// </summary>
 internal sealed class LineBatchProgress(TextWriter error, BatchTally tally) : IBatchProgress
 {
+    private readonly Lock gate = new();
     private int nextReport;
 
     public void Started(int total)
@@ -21,7 +22,7 @@ internal sealed class LineBatchProgress(TextWriter error, BatchTally tally) : IB
     public void Finished(BatchRecord record, bool resumed)
     {
         var (done, ungradable, resumedSoFar) = tally.Add(record, resumed);
-        lock (error)
+        lock (gate)
         {
             if (done < nextReport && done != tally.Total)
             {
@@ -38,7 +39,7 @@ internal sealed class LineBatchProgress(TextWriter error, BatchTally tally) : IB
 
     public void Note(string message)
     {
-        lock (error)
+        lock (gate)
         {
             error.WriteLine($"grader: {message}");
         }

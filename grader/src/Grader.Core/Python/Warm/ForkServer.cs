@@ -32,8 +32,6 @@ internal sealed class ForkServer : IAsyncDisposable
         this.inputFolder = inputFolder;
     }
 
-    public bool IsGone => goneReason is not null;
-
     /// <summary>Starts the interpreter of <paramref name="invocation"/> on the server script; throws <see cref="ForkServerGoneException"/> when it cannot.</summary>
     public static async Task<ForkServer> StartAsync(ScriptInvocation invocation, ProcessRequest template, string serverScript, string workFolder)
     {

@@ -14,7 +14,7 @@ internal sealed record ScriptInvocation(string Interpreter, ImmutableArray<strin
     private static readonly ImmutableHashSet<char> StartupFlags = ['B', 'E', 'I', 's', 'S'];
 
     /// <summary>Variables a child sets for itself after the fork; every other one is fixed when the server starts.</summary>
-    public static readonly ImmutableHashSet<string> PerChildVariables = ["HOME", "TMPDIR"];
+    private static readonly ImmutableHashSet<string> PerChildVariables = ["HOME", "TMPDIR"];
 
     public static ScriptInvocation? TryParse(ProcessRequest request)
     {
