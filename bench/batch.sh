@@ -2,8 +2,8 @@
 # Issue 4's speed target: `grader batch` over 200 generated submissions (a mix of correct and faulty ones,
 # some as folders, some zipped, some git repositories) with --jobs 2. Prints the wall time of RUNS runs
 # (default 3), their median, and the median and peak RSS of the grader process; then the same for the
-# baseline, the same batch with a fresh Python process per script (GRADER_FRESH_PROCESSES=1, BASELINE_RUNS,
-# default 1), and the ratio of the medians. Both run in this one invocation, on the same generated class.
+# baseline, the same batch with a fresh Python process per script and per task (GRADER_FRESH_PROCESSES=1,
+# BASELINE_RUNS, default 1), and the ratio of the medians. Both run in this one invocation, on the same generated class.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}

@@ -27,11 +27,14 @@ internal sealed class GraderApp : IAsyncDisposable
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string?> environment;
     private readonly string baseDirectory;
+    private readonly bool tasksTogether;
 
     /// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
-    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
+    /// <param name="tasksTogether">Run a submission's tasks in one probe process where they complete as they would alone.</param>
+    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder", bool tasksTogether = true)
     {
         this.runner = runner;
+        this.tasksTogether = tasksTogether;
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         GradescopeRoot = gradescopeRoot;
@@ -50,14 +53,15 @@ internal sealed class GraderApp : IAsyncDisposable
         AppContext.BaseDirectory);
 
     /// <summary>
-    /// The app with the real process runner: the grader's Python scripts run forked from warm interpreters, unless
-    /// GRADER_FRESH_PROCESSES=1 asks for a fresh process each time (the benchmarks' baseline, and a way around a
-    /// system where forking misbehaves).
+    /// The app with the real process runner: the grader's Python scripts run on warm interpreters and a submission's
+    /// tasks share one probe process, unless GRADER_FRESH_PROCESSES=1 asks for a fresh process each time, one per
+    /// task (the benchmarks' baseline, and a way around a system where forking misbehaves).
     /// </summary>
     public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
     {
-        IProcessRunner runner = environment.GetValueOrDefault(FreshProcessesVariable) == "1" ? new ProcessRunner() : new WarmPythonRunner(new ProcessRunner());
-        return new(runner, environment, baseDirectory, gradescopeRoot);
+        var fresh = environment.GetValueOrDefault(FreshProcessesVariable) == "1";
+        IProcessRunner runner = fresh ? new ProcessRunner() : new WarmPythonRunner(new ProcessRunner());
+        return new(runner, environment, baseDirectory, gradescopeRoot, tasksTogether: !fresh);
     }
 
     public IReadOnlyDictionary<string, string?> Environment => environment;
@@ -114,7 +118,7 @@ internal sealed class GraderApp : IAsyncDisposable
         new ToolLocator(runner, environment).LocateAsync(options.Python, Version.Parse(assignment.TargetPython), cancellationToken);
 
     public GradingEngine Engine() =>
-        new(Catalog(), new EvidenceCollector(runner, [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount)]), GraderVersion);
+        new(Catalog(), new EvidenceCollector(runner, [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount, tasksTogether)]), GraderVersion);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,8 +4,16 @@ The order matters: read the configuration from stdin, open the results
 file, apply the resource limits, install the clock and the patches, make
 the submission folder (the working directory) importable, and only then
 import student code.
+
+A configuration with a "tasks" list runs several tasks in this one process,
+one after the other, each in its own copy of the submission with its own
+results and output files, from a :class:`Checkpoint` restored after each.
+When the checkpoint cannot be restored the probe stops after that task; the
+grader runs the tasks without a closing line again, each in a process of
+its own.
 """
 
+import gc
 import json
 import os
 import signal
@@ -13,6 +21,7 @@ import sys
 from typing import Any, Dict
 
 from . import patches
+from .checkpoint import Checkpoint
 from .clock import Clock
 from .observe import Locator
 from .runner import ResultWriter, Runner
@@ -23,15 +32,37 @@ PROBE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MEGABYTE = 1024 * 1024
 
 
-class Config:
-    """The one-line JSON configuration the grader sends on stdin."""
+class TaskRun:
+    """One task to run: where its copy of the submission is, and its files.
 
-    def __init__(self, raw: Dict[str, Any]) -> None:
+    ``directory``, ``stdout_path`` and ``stderr_path`` are None for a probe
+    that runs a single task in its working directory with its own output.
+    """
+
+    def __init__(self, raw: Dict[str, Any], several: bool) -> None:
         """Validate ``raw``; raise ValueError on a bad configuration."""
         self.task = int(raw["task"])
         if self.task not in IMPORTS:
             raise ValueError("unknown task %r" % raw["task"])
         self.results_path = str(raw["results_path"])
+        self.directory = str(raw["directory"]) if several else None
+        self.stdout_path = str(raw["stdout_path"]) if several else None
+        self.stderr_path = str(raw["stderr_path"]) if several else None
+
+
+class Config:
+    """The one-line JSON configuration the grader sends on stdin."""
+
+    def __init__(self, raw: Dict[str, Any]) -> None:
+        """Validate ``raw``; raise ValueError on a bad configuration."""
+        several = raw.get("tasks")
+        if several is None:
+            self.runs = [TaskRun(raw, False)]
+        elif isinstance(several, list) and several and all(
+                isinstance(item, dict) for item in several):
+            self.runs = [TaskRun(item, True) for item in several]
+        else:
+            raise ValueError("tasks must be a non-empty list of objects")
         self.nonce = str(raw.get("nonce", ""))
         self.seed = int(raw.get("seed", 0))
         self.clock = str(raw.get("clock", "virtual"))
@@ -119,6 +150,30 @@ def _flush() -> None:
             pass
 
 
+def _redirect_output(stdout_path: str, stderr_path: str) -> None:
+    """Send file descriptors 1 and 2 to these files."""
+    _flush()
+    for path, fd in ((stdout_path, 1), (stderr_path, 2)):
+        target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+
+
+def run_task(config: Config, run: TaskRun, writer: ResultWriter) -> None:
+    """Run one task in the working directory, results to ``writer``."""
+    clock = Clock(config.clock == "virtual", config.time_scale)
+    root = _importable_submission()
+    session = Session(clock, Locator(root, PROBE_DIR), config.seed,
+                      config.virtual_deadline)
+    patches.install(session)
+    # The student's code starts with an empty garbage collector, whatever
+    # ran before: its collections, and the finalizers of the student's
+    # objects, come at the same moments alone or after other tasks.
+    gc.collect()
+    Suite(Runner(session, writer)).run(run.task)
+    writer.finish()
+
+
 def main() -> int:
     """Run the probe; return the process exit code."""
     line = sys.stdin.readline()
@@ -128,15 +183,23 @@ def main() -> int:
         sys.stderr.write("probe: bad configuration: %s\n" % exc)
         return 2
     _quiet_stdin()
-    writer = ResultWriter(config.results_path, config.nonce)
+    if len(config.runs) == 1 and config.runs[0].directory is None:
+        run = config.runs[0]
+        writer = ResultWriter(run.results_path, config.nonce)
+        apply_limits(config.limits)
+        run_task(config, run, writer)
+        return 0
     apply_limits(config.limits)
-    clock = Clock(config.clock == "virtual", config.time_scale)
-    root = _importable_submission()
-    session = Session(clock, Locator(root, PROBE_DIR), config.seed,
-                      config.virtual_deadline)
-    patches.install(session)
-    Suite(Runner(session, writer)).run(config.task)
-    writer.finish()
+    checkpoint = Checkpoint()
+    for run in config.runs:
+        os.chdir(run.directory)
+        _redirect_output(run.stdout_path, run.stderr_path)
+        run_task(config, run, ResultWriter(run.results_path, config.nonce))
+        # A task's own process would end here, with os._exit: what the
+        # student's objects print when the checkpoint collects them is lost.
+        _redirect_output(os.devnull, os.devnull)
+        if not checkpoint.restore():
+            break
     return 0
 
 

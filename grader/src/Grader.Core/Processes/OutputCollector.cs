@@ -11,6 +11,19 @@ internal sealed class OutputCollector(int maxBytes)
     private int tailBytes;
     private long totalBytes;
 
+    /// <summary>The capture of a file a child wrote its output to, as if it had come through a pipe.</summary>
+    public static async Task<CapturedOutput> FromFileAsync(string path, int maxBytes, CancellationToken cancellationToken)
+    {
+        var collector = new OutputCollector(maxBytes);
+        if (File.Exists(path))
+        {
+            await using var file = File.OpenRead(path);
+            await collector.ReadToEndAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
+        return collector.ToCapturedOutput();
+    }
+
     public async Task ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];

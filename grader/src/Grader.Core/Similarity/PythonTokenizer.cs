@@ -33,7 +33,8 @@ public sealed class PythonTokenizer(IProcessRunner runner)
             ChildEnvironment.For(scratch.Home, null),
             BuildRequest(files),
             limit,
-            MaxCapturedBytes: 256 * 1024 * 1024);
+            MaxCapturedBytes: 256 * 1024 * 1024,
+            RunsNoSubmissionCode: true);
         var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {

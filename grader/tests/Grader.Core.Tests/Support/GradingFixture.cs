@@ -47,10 +47,11 @@ public sealed class GradingFixture : IAsyncLifetime
 
     public ToolEnvironment Tools { get; }
 
-    public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null, ToolEnvironment? tools = null, IProcessRunner? runner = null)
+    /// <param name="tasksTogether">Let the tasks share one probe process, as the CLI does; false runs each alone.</param>
+    public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null, ToolEnvironment? tools = null, IProcessRunner? runner = null, bool tasksTogether = true)
     {
         var processes = runner ?? Runner;
-        return new GradingEngine(Catalog, new EvidenceCollector(processes, [new ProbeEvidenceSource(new ProbeRunner(processes), System.Environment.ProcessorCount)]), "test")
+        return new GradingEngine(Catalog, new EvidenceCollector(processes, [new ProbeEvidenceSource(new ProbeRunner(processes), System.Environment.ProcessorCount, tasksTogether)]), "test")
             .GradeAsync(Assignment, SubmissionLoader.Load(folder), tools ?? Tools, options ?? GradingOptions.Default, CancellationToken.None);
     }
 

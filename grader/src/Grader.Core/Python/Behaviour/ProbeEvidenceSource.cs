@@ -4,10 +4,13 @@ using Grader.Core.Evidence;
 namespace Grader.Core.Python.Behaviour;
 
 /// <summary>
-/// Runs the assignment's probe (<c>probe/probe.py</c>) once per selected task whose file exists, a few at a
-/// time, with the assignment's interpreter. One task crashing or hanging never stops the others.
+/// Runs the assignment's probe (<c>probe/probe.py</c>) for every selected task whose file exists, with the
+/// assignment's interpreter. On the virtual clock, with <paramref name="tasksTogether"/>, the tasks first run one
+/// after the other in a single probe process (<see cref="ProbeRunner.RunTogetherAsync"/>); any task that did not
+/// complete there, and every task otherwise, runs in a process of its own, a few at a time. One task crashing or
+/// hanging never stops the others.
 /// </summary>
-public sealed class ProbeEvidenceSource(ProbeRunner runner, int parallelism) : IEvidenceSource
+public sealed class ProbeEvidenceSource(ProbeRunner runner, int parallelism, bool tasksTogether = true) : IEvidenceSource
 {
     public const string ProbeScript = "probe/probe.py";
 
@@ -26,8 +29,12 @@ public sealed class ProbeEvidenceSource(ProbeRunner runner, int parallelism) : I
             .Where(task => options.Includes(task.Number) && request.Submission.Find(task.File) is not null)
             .Select(task => task.Number)
             .ToList();
+        var together = tasksTogether && options.Clock == Engine.ClockMode.Virtual && tasks.Count > 1
+            ? await runner.RunTogetherAsync(python, script, request.Submission, tasks, options, request.Scratch, cancellationToken).ConfigureAwait(false)
+            : [];
+        tasks.RemoveAll(task => together.Any(run => run.Task == task));
         using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
-        var runs = await Task.WhenAll(tasks.Select(async task =>
+        var alone = await Task.WhenAll(tasks.Select(async task =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -39,6 +46,6 @@ public sealed class ProbeEvidenceSource(ProbeRunner runner, int parallelism) : I
                 gate.Release();
             }
         })).ConfigureAwait(false);
-        return new BehaviourEvidence(runs.ToImmutableSortedDictionary(run => run.Task, run => run), options.Seed, options.Clock, null);
+        return new BehaviourEvidence(together.Concat(alone).ToImmutableSortedDictionary(run => run.Task, run => run), options.Seed, options.Clock, null);
     }
 }

@@ -49,7 +49,8 @@ public sealed class PycodestyleRunner(IProcessRunner runner)
             ChildEnvironment.For(scratch.Home, null),
             null,
             Timeout,
-            MaxCapturedBytes: 16 * 1024 * 1024);
+            MaxCapturedBytes: 16 * 1024 * 1024,
+            RunsNoSubmissionCode: true);
         var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (outcome.StartError is not null || outcome.TimedOut || outcome.ExitCode is not (0 or 1))
         {

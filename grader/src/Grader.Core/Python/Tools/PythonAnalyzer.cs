@@ -32,7 +32,8 @@ public sealed class PythonAnalyzer(IProcessRunner runner)
             ChildEnvironment.For(scratch.Home, null),
             BuildRequest(mode, files),
             Timeout,
-            MaxCapturedBytes: 64 * 1024 * 1024);
+            MaxCapturedBytes: 64 * 1024 * 1024,
+            RunsNoSubmissionCode: true);
         var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {

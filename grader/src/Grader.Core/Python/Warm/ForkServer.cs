@@ -9,7 +9,9 @@ namespace Grader.Core.Python.Warm;
 /// <summary>
 /// One warm interpreter (<c>forkserver.py</c>) and the requests it is running. Each request becomes a child
 /// forked from the server, in its own session; the server relays the child's capped output and exit code.
-/// Timeouts and cancellation are enforced here, as <see cref="ProcessRunner"/> does for a fresh process.
+/// An inline server (<see cref="Inline"/>) instead runs one request at a time itself, for scripts that never run
+/// student code. Timeouts and cancellation are enforced here, as <see cref="ProcessRunner"/> does for a fresh
+/// process: by killing the child, or the whole server when it runs the request inline.
 /// </summary>
 internal sealed class ForkServer : IAsyncDisposable
 {
@@ -24,13 +26,21 @@ internal sealed class ForkServer : IAsyncDisposable
     private readonly StringBuilder serverErrors = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long lastId;
+    private int disposed;
     private volatile string? goneReason;
 
-    private ForkServer(Process process, string inputFolder)
+    private ForkServer(Process process, string inputFolder, bool inline)
     {
         this.process = process;
         this.inputFolder = inputFolder;
+        Inline = inline;
     }
+
+    /// <summary>Runs requests itself, one at a time, instead of forking a child for each.</summary>
+    public bool Inline { get; }
+
+    /// <summary>The server exited or was shut down: it takes no more requests.</summary>
+    public bool IsGone => goneReason is not null;
 
     /// <summary>Starts the interpreter of <paramref name="invocation"/> on the server script; throws <see cref="ForkServerGoneException"/> when it cannot.</summary>
     public static async Task<ForkServer> StartAsync(ScriptInvocation invocation, ProcessRequest template, string serverScript, string workFolder)
@@ -51,6 +61,11 @@ internal sealed class ForkServer : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        if (invocation.Inline)
+        {
+            startInfo.ArgumentList.Add("--inline");
+        }
+
         startInfo.Environment.Clear();
         foreach (var (name, value) in template.Environment)
         {
@@ -68,7 +83,8 @@ internal sealed class ForkServer : IAsyncDisposable
             throw new ForkServerGoneException($"{invocation.Interpreter}: {exception.Message}");
         }
 
-        var server = new ForkServer(process, Directory.CreateDirectory(Path.Combine(workFolder, $"input-{process.Id}")).FullName);
+        var inputFolder = Directory.CreateDirectory(Path.Combine(workFolder, $"input-{process.Id}")).FullName;
+        var server = new ForkServer(process, inputFolder, invocation.Inline);
         _ = server.ReadEventsAsync();
         _ = server.ReadErrorsAsync();
         try
@@ -113,7 +129,7 @@ internal sealed class ForkServer : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 timedOut = !cancellationToken.IsCancellationRequested;
-                exit = await KillAsync(id, run).ConfigureAwait(false);
+                exit = Inline ? KillServer() : await KillAsync(id, run).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -145,6 +161,23 @@ internal sealed class ForkServer : IAsyncDisposable
         {
             throw Gone("the warm interpreter did not confirm a kill");
         }
+    }
+
+    // An inline server is busy running the request it should stop: only killing it stops the request. Nothing
+    // else runs in it, and the next request starts a new one.
+    private ChildExit KillServer()
+    {
+        Gone("the warm interpreter was stopped in the middle of a request");
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        return new ChildExit(-1, CapturedOutput.Empty, CapturedOutput.Empty);
     }
 
     private static void WriteRequest(Utf8JsonWriter writer, long id, ScriptInvocation invocation, ProcessRequest request, string? inputPath)
@@ -308,6 +341,11 @@ internal sealed class ForkServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         Gone("the warm interpreter was shut down");
         try
         {

@@ -6,9 +6,10 @@ namespace Grader.Core.Python.Warm;
 /// <summary>
 /// A process request of the shape <c>python [-flags] /abs/script.py [args]</c>: the only shape a fork server runs.
 /// <see cref="ServerKey"/> names the interpreter start-up it needs: the same interpreter, flags and start-up
-/// environment (everything but HOME and TMPDIR, which each child sets for itself).
+/// environment (everything but HOME and TMPDIR, which each child sets for itself), and whether it runs
+/// <see cref="Inline"/>: inside the server, for a script that never runs student code, rather than in a fork.
 /// </summary>
-internal sealed record ScriptInvocation(string Interpreter, ImmutableArray<string> Flags, string Script, ImmutableArray<string> Arguments, string ServerKey)
+internal sealed record ScriptInvocation(string Interpreter, ImmutableArray<string> Flags, string Script, ImmutableArray<string> Arguments, bool Inline, string ServerKey)
 {
     // Flags that only shape start-up; a child forked from a server started with them behaves as if started with them.
     private static readonly ImmutableHashSet<char> StartupFlags = ['B', 'E', 'I', 's', 'S'];
@@ -37,7 +38,8 @@ internal sealed record ScriptInvocation(string Interpreter, ImmutableArray<strin
 
         var startupEnvironment = request.Environment.Where(variable => !PerChildVariables.Contains(variable.Key))
             .Select(variable => $"{variable.Key}={variable.Value}");
-        var key = string.Join('\0', [request.FileName, .. flags, "", .. startupEnvironment]);
-        return new ScriptInvocation(request.FileName, flags, script, request.Arguments[(flags.Length + 1)..], key);
+        var inline = request.RunsNoSubmissionCode;
+        var key = string.Join('\0', [inline ? "inline" : "fork", request.FileName, .. flags, "", .. startupEnvironment]);
+        return new ScriptInvocation(request.FileName, flags, script, request.Arguments[(flags.Length + 1)..], inline, key);
     }
 }

@@ -4,23 +4,39 @@ namespace Grader.Core.Python.Warm;
 
 /// <summary>
 /// An <see cref="IProcessRunner"/> that runs the grader's Python scripts (<c>python [-flags] script.py ...</c>)
-/// in children forked from a warm interpreter, one per interpreter start-up, instead of starting Python afresh:
-/// a probe run then costs a fork instead of 0.1 s of start-up and imports. Every other request, and any request
-/// a fork server cannot take, goes to the inner runner unchanged.
+/// on warm interpreters instead of starting Python afresh. A script that may run student code runs in a child
+/// forked from a server (one per interpreter start-up): a probe run then costs a fork instead of 0.1 s of start-up
+/// and imports. A script that never runs student code (<see cref="ProcessRequest.RunsNoSubmissionCode"/>) runs
+/// inside an idle inline server, which costs neither. Every other request, and any request a server cannot
+/// take, goes to the inner runner unchanged.
 /// </summary>
 public sealed class WarmPythonRunner(IProcessRunner inner) : IProcessRunner, IAsyncDisposable
 {
     private const string ServerResource = "Grader.Core.forkserver.py";
 
     private readonly Lock gate = new();
-    private readonly Dictionary<string, Task<ForkServer?>> servers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<ForkServer?>> forkServers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Stack<ForkServer>> idleInlineServers = new(StringComparer.Ordinal);
+    private readonly HashSet<ForkServer> busyInlineServers = [];
+    private readonly HashSet<string> coldKeys = new(StringComparer.Ordinal);
     private string? workFolder;
     private bool disposed;
 
     public async Task<ProcessOutcome> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
-        if (ScriptInvocation.TryParse(request) is not { } invocation
-            || await ServerForAsync(invocation, request).ConfigureAwait(false) is not { } server)
+        if (ScriptInvocation.TryParse(request) is not { } invocation)
+        {
+            return await inner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        return invocation.Inline
+            ? await RunInlineAsync(invocation, request, cancellationToken).ConfigureAwait(false)
+            : await RunForkedAsync(invocation, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ProcessOutcome> RunForkedAsync(ScriptInvocation invocation, ProcessRequest request, CancellationToken cancellationToken)
+    {
+        if (await ForkServerForAsync(invocation, request).ConfigureAwait(false) is not { } server)
         {
             return await inner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -38,15 +54,106 @@ public sealed class WarmPythonRunner(IProcessRunner inner) : IProcessRunner, IAs
         }
     }
 
-    private Task<ForkServer?> ServerForAsync(ScriptInvocation invocation, ProcessRequest request)
+    // An inline server runs one request at a time, so each concurrent request rents its own; the pool grows to
+    // the largest number of requests that ever ran at once (in a batch, about --jobs) and no further.
+    private async Task<ProcessOutcome> RunInlineAsync(ScriptInvocation invocation, ProcessRequest request, CancellationToken cancellationToken)
+    {
+        if (await RentInlineServerAsync(invocation, request).ConfigureAwait(false) is not { } server)
+        {
+            return await inner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await server.RunAsync(invocation, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ForkServerGoneException)
+        {
+            // Parsing hostile input crashed the interpreter: this request runs as a fresh process, which says
+            // how it fails, and the next request gets a new server.
+            return await inner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReturnInlineServerAsync(invocation.ServerKey, server).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ForkServer?> RentInlineServerAsync(ScriptInvocation invocation, ProcessRequest request)
+    {
+        string folder;
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (coldKeys.Contains(invocation.ServerKey))
+            {
+                return null;
+            }
+
+            if (idleInlineServers.TryGetValue(invocation.ServerKey, out var idle) && idle.TryPop(out var server))
+            {
+                busyInlineServers.Add(server);
+                return server;
+            }
+
+            folder = EnsureWorkFolder();
+        }
+
+        var started = await StartAsync(invocation, request, folder).ConfigureAwait(false);
+        bool keep;
+        lock (gate)
+        {
+            if (started is null)
+            {
+                coldKeys.Add(invocation.ServerKey);
+                return null;
+            }
+
+            keep = !disposed;
+            if (keep)
+            {
+                busyInlineServers.Add(started);
+            }
+        }
+
+        if (!keep)
+        {
+            await started.DisposeAsync().ConfigureAwait(false);
+            throw new ObjectDisposedException(nameof(WarmPythonRunner));
+        }
+
+        return started;
+    }
+
+    private async Task ReturnInlineServerAsync(string key, ForkServer server)
+    {
+        lock (gate)
+        {
+            busyInlineServers.Remove(server);
+            if (!disposed && !server.IsGone)
+            {
+                if (!idleInlineServers.TryGetValue(key, out var idle))
+                {
+                    idleInlineServers[key] = idle = new Stack<ForkServer>();
+                }
+
+                idle.Push(server);
+                return;
+            }
+        }
+
+        await server.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private Task<ForkServer?> ForkServerForAsync(ScriptInvocation invocation, ProcessRequest request)
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (!servers.TryGetValue(invocation.ServerKey, out var server))
+            if (!forkServers.TryGetValue(invocation.ServerKey, out var server))
             {
                 server = StartAsync(invocation, request, EnsureWorkFolder());
-                servers[invocation.ServerKey] = server;
+                forkServers[invocation.ServerKey] = server;
             }
 
             return server;
@@ -69,9 +176,9 @@ public sealed class WarmPythonRunner(IProcessRunner inner) : IProcessRunner, IAs
     {
         lock (gate)
         {
-            if (servers.TryGetValue(key, out var current) && current.IsCompletedSuccessfully && current.Result == server)
+            if (forkServers.TryGetValue(key, out var current) && current.IsCompletedSuccessfully && current.Result == server)
             {
-                servers.Remove(key);
+                forkServers.Remove(key);
             }
         }
 
@@ -104,8 +211,10 @@ public sealed class WarmPythonRunner(IProcessRunner inner) : IProcessRunner, IAs
             }
 
             disposed = true;
-            started = [.. servers.Values];
-            servers.Clear();
+            started = [.. forkServers.Values, .. idleInlineServers.Values.SelectMany(idle => idle).Concat(busyInlineServers).Select(Task.FromResult<ForkServer?>)];
+            forkServers.Clear();
+            idleInlineServers.Clear();
+            busyInlineServers.Clear();
         }
 
         foreach (var server in started)

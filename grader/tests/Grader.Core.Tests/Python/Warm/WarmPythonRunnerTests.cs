@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
-using Grader.Core.Python.Warm;
 
 namespace Grader.Core.Tests.Python.Warm;
 
@@ -11,19 +8,8 @@ namespace Grader.Core.Tests.Python.Warm;
 /// code, output, input, working directory and environment, the same timeouts and kills, and a fallback when the
 /// server dies.
 /// </summary>
-public sealed class WarmPythonRunnerTests : IAsyncLifetime
+public sealed class WarmPythonRunnerTests : WarmRunnerTestBase
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("grader-warm-test-").FullName;
-    private readonly ProcessRunner direct = new();
-    private readonly CountingRunner counting;
-    private readonly WarmPythonRunner warm;
-
-    public WarmPythonRunnerTests()
-    {
-        counting = new CountingRunner(direct);
-        warm = new WarmPythonRunner(counting);
-    }
-
     [Fact]
     public async Task A_script_sees_its_input_folder_environment_and_arguments_as_if_started_afresh()
     {
@@ -36,13 +22,13 @@ public sealed class WarmPythonRunnerTests : IAsyncLifetime
             sys.exit(3)
             """, input: "hello\n", arguments: ["a", "b c"]);
 
-        var fresh = await direct.RunAsync(request, CancellationToken.None);
-        var forked = await warm.RunAsync(request, CancellationToken.None);
+        var fresh = await Direct.RunAsync(request, CancellationToken.None);
+        var forked = await Warm.RunAsync(request, CancellationToken.None);
 
         Assert.Equal(3, fresh.ExitCode);
         Assert.Contains("got hello in", fresh.StandardOutput.Text, StringComparison.Ordinal);
         Assert.Equal(Describe(fresh), Describe(forked));
-        Assert.Equal(0, counting.Count(request.FileName));
+        Assert.Equal(0, Counting.Count(request.FileName));
     }
 
     [Fact]
@@ -51,10 +37,10 @@ public sealed class WarmPythonRunnerTests : IAsyncLifetime
         var raising = Script("raise ValueError('bad value')\n");
         var crashing = Script("import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n");
 
-        Assert.Equal(Describe(await direct.RunAsync(raising, CancellationToken.None)), Describe(await warm.RunAsync(raising, CancellationToken.None)));
-        var crashed = await warm.RunAsync(crashing, CancellationToken.None);
+        Assert.Equal(Describe(await Direct.RunAsync(raising, CancellationToken.None)), Describe(await Warm.RunAsync(raising, CancellationToken.None)));
+        var crashed = await Warm.RunAsync(crashing, CancellationToken.None);
         Assert.Equal(139, crashed.ExitCode);
-        Assert.Equal((await direct.RunAsync(crashing, CancellationToken.None)).ExitCode, crashed.ExitCode);
+        Assert.Equal((await Direct.RunAsync(crashing, CancellationToken.None)).ExitCode, crashed.ExitCode);
     }
 
     [Fact]
@@ -62,22 +48,22 @@ public sealed class WarmPythonRunnerTests : IAsyncLifetime
     {
         var request = Script("import sys\nprint('FIRST')\nsys.stdout.write('x' * 5000000)\nprint()\nprint('LAST')\n") with { MaxCapturedBytes = 1000 };
 
-        var forked = await warm.RunAsync(request, CancellationToken.None);
+        var forked = await Warm.RunAsync(request, CancellationToken.None);
 
         Assert.StartsWith("FIRST", forked.StandardOutput.Head, StringComparison.Ordinal);
         Assert.EndsWith("LAST\n", forked.StandardOutput.Tail, StringComparison.Ordinal);
-        Assert.Equal(Describe(await direct.RunAsync(request, CancellationToken.None)), Describe(forked));
+        Assert.Equal(Describe(await Direct.RunAsync(request, CancellationToken.None)), Describe(forked));
     }
 
     [Fact]
     public async Task A_timeout_kills_the_child_and_what_it_spawned()
     {
-        var marker = Path.Combine(folder, "survivor");
+        var marker = Path.Combine(Folder, "survivor");
         var request = Script($"import subprocess, time\nsubprocess.Popen(['sh', '-c', 'sleep 3; touch {marker}'])\ntime.sleep(30)\n")
             with { Timeout = TimeSpan.FromMilliseconds(700) };
         var stopwatch = Stopwatch.StartNew();
 
-        var outcome = await warm.RunAsync(request, CancellationToken.None);
+        var outcome = await Warm.RunAsync(request, CancellationToken.None);
 
         Assert.True(outcome.TimedOut);
         Assert.Null(outcome.ExitCode);
@@ -99,14 +85,14 @@ public sealed class WarmPythonRunnerTests : IAsyncLifetime
             """);
         var plain = Script("print('plain')\n");
 
-        var killed = await warm.RunAsync(killer, CancellationToken.None);
-        var after = await warm.RunAsync(plain, CancellationToken.None);
+        var killed = await Warm.RunAsync(killer, CancellationToken.None);
+        var after = await Warm.RunAsync(plain, CancellationToken.None);
 
         Assert.Equal("survived\n", killed.StandardOutput.Text);
         Assert.Equal(0, killed.ExitCode);
-        Assert.Equal(1, counting.Count(killer.FileName));
+        Assert.Equal(1, Counting.Count(killer.FileName));
         Assert.Equal("plain\n", after.StandardOutput.Text);
-        Assert.Equal(1, counting.Count(plain.FileName));
+        Assert.Equal(1, Counting.Count(plain.FileName));
     }
 
     [Fact]
@@ -114,10 +100,10 @@ public sealed class WarmPythonRunnerTests : IAsyncLifetime
     {
         var request = Script("print(1)\n") with { Arguments = ["-c", "print(2)"] };
 
-        var outcome = await warm.RunAsync(request, CancellationToken.None);
+        var outcome = await Warm.RunAsync(request, CancellationToken.None);
 
         Assert.Equal("2\n", outcome.StandardOutput.Text);
-        Assert.Equal(1, counting.Count(request.FileName));
+        Assert.Equal(1, Counting.Count(request.FileName));
     }
 
     [Fact]
@@ -125,46 +111,8 @@ public sealed class WarmPythonRunnerTests : IAsyncLifetime
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => warm.RunAsync(Script("import time\ntime.sleep(30)\n"), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Warm.RunAsync(Script("import time\ntime.sleep(30)\n"), cancel.Token));
     }
 
-    private static string Describe(ProcessOutcome outcome) =>
-        $"exit={outcome.ExitCode} timedOut={outcome.TimedOut}\nout={outcome.StandardOutput}\nerr={outcome.StandardError}";
-
-    private ProcessRequest Script(string source, string? input = null, string[]? arguments = null)
-    {
-        var script = Path.Combine(folder, $"script-{Guid.NewGuid():N}.py");
-        File.WriteAllText(script, source.Replace("\r\n", "\n", StringComparison.Ordinal));
-        var work = Directory.CreateDirectory(Path.Combine(folder, "work")).FullName;
-        return new ProcessRequest(
-            "/usr/bin/python3",
-            ["-B", "-s", script, .. arguments ?? []],
-            work,
-            ChildEnvironment.For(folder, null),
-            input,
-            TimeSpan.FromSeconds(30),
-            OwnProcessGroup: true);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await warm.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    /// <summary>Counts the requests that reached the fresh-process runner, per program.</summary>
-    private sealed class CountingRunner(IProcessRunner inner) : IProcessRunner
-    {
-        private ImmutableDictionary<string, int> counts = ImmutableDictionary<string, int>.Empty;
-
-        public int Count(string fileName) => counts.GetValueOrDefault(fileName);
-
-        public Task<ProcessOutcome> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
-        {
-            ImmutableInterlocked.AddOrUpdate(ref counts, request.FileName, 1, (_, count) => count + 1);
-            return inner.RunAsync(request, cancellationToken);
-        }
-    }
+    protected override ProcessRequest Shape(ProcessRequest request) => request with { OwnProcessGroup = true };
 }
