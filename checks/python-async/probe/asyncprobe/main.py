@@ -159,6 +159,30 @@ def _redirect_output(stdout_path: str, stderr_path: str) -> None:
         os.close(target)
 
 
+def _alone_would_differ(run: TaskRun, limits: Dict[str, Any]) -> bool:
+    """Tell whether the task may have ended otherwise in its own process.
+
+    Alone, its output would have gone to a pipe without a size limit, and
+    its code would have had the memory limit to itself.  The grader checks
+    the same and runs such a task again alone; stopping here spares it the
+    tasks that would follow.
+    """
+    limit = limits.get("file_size_mb")
+    for path in (run.stdout_path, run.stderr_path):
+        try:
+            if limit is not None and os.path.getsize(str(path)) >= int(
+                    float(limit) * MEGABYTE):
+                return True
+        except (OSError, ValueError, TypeError):
+            return True
+    try:
+        with open(run.results_path, encoding="utf-8",
+                  errors="replace") as results:
+            return "MemoryError" in results.read()
+    except OSError:
+        return True
+
+
 def run_task(config: Config, run: TaskRun, writer: ResultWriter) -> None:
     """Run one task in the working directory, results to ``writer``."""
     clock = Clock(config.clock == "virtual", config.time_scale)
@@ -198,7 +222,7 @@ def main() -> int:
         # A task's own process would end here, with os._exit: what the
         # student's objects print when the checkpoint collects them is lost.
         _redirect_output(os.devnull, os.devnull)
-        if not checkpoint.restore():
+        if _alone_would_differ(run, config.limits) or not checkpoint.restore():
             break
     return 0
 
