@@ -3,13 +3,14 @@ namespace Grader.Cli.Tests;
 public sealed class OtherCommandTests
 {
     [Fact]
-    public async Task Doctor_names_the_interpreters_and_pycodestyle()
+    public async Task Doctor_names_the_interpreters_pycodestyle_and_the_dotnet_sdk()
     {
         var (_, output, _) = await CliRunner.RunAsync("doctor");
 
         Assert.Contains("target python:", output, StringComparison.Ordinal);
         Assert.Contains("analysis python:", output, StringComparison.Ordinal);
         Assert.Contains("pycodestyle:", output, StringComparison.Ordinal);
+        Assert.Matches(@"dotnet sdk: +10\.\d+\.\d+ \(", output);
     }
 
     [Fact]
