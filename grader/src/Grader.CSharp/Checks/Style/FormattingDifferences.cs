@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Grader.Core.Checks;
 using Grader.Core.Results;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Text;
 
@@ -26,12 +27,10 @@ internal sealed class FormattingDifferences : ITaskCheck
 
     public CheckOutcome Evaluate(TaskCheckContext context) => context.OnTree((file, tree, evidence) =>
     {
-        var host = evidence.Host;
         var text = tree.GetText();
-        var changes = Formatter.GetFormattedTextChanges(tree.GetRoot(), host.FormattingWorkspace);
         ImmutableArray<Finding> findings =
         [
-            .. changes.Where(change => text.GetSubText(change.Span).ToString() != change.NewText)
+            .. Differences(tree, evidence.Host.FormattingWorkspace)
                 .Take(MaxFindings)
                 .Select(change => Describe(file.Path, text, change)),
         ];
@@ -41,6 +40,14 @@ internal sealed class FormattingDifferences : ITaskCheck
             found => $"{file.Path}:{found[0].Line}: {found[0].Message}"
                 + (found.Length > 1 ? $" ({CSharpCheckAccess.Count(found.Length, "formatting difference")}{(found.Length == MaxFindings ? " or more" : string.Empty)}, listed below; dotnet format fixes them all)." : "."));
     });
+
+    /// <summary>The whitespace changes the formatter would make to the tree: the spans dotnet format's whitespace pass reports.</summary>
+    public static IEnumerable<TextChange> Differences(SyntaxTree tree, Workspace workspace)
+    {
+        var text = tree.GetText();
+        return Formatter.GetFormattedTextChanges(tree.GetRoot(), workspace)
+            .Where(change => text.GetSubText(change.Span).ToString() != change.NewText);
+    }
 
     private static Finding Describe(string path, SourceText text, TextChange change)
     {
