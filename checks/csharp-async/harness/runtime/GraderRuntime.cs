@@ -1,10 +1,14 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace GraderHarness;
 
 /// <summary>
 /// What the grader's rewriter points the student's code at: Task.Delay, Thread.Sleep, Random, Stopwatch,
-/// DateTime.Now, Environment.TickCount, Task.Run, Environment.Exit and TimeProvider.System all go through here, to the
+/// DateTime.Now, Environment.TickCount, Task.Run, Environment.Exit, TimeProvider.System and blocking waits on tasks
+/// (.Result, .Wait(), GetAwaiter().GetResult()) all go through here, to the
 /// current scenario's virtual clock, planned randomness and records. Static because the rewritten student code can
 /// only reach static members; the harness sets <see cref="Current"/> before each scenario, in its own process.
 /// </summary>
@@ -52,6 +56,59 @@ public static class GraderRuntime
         scenario.RecordBlockingSleep(timeout, SynchronizationContext.Current is PumpContext, StudentFrames.Where(new System.Diagnostics.StackTrace(1, fNeedFileInfo: true)));
         scenario.Clock.Advance(timeout);
     }
+
+    // Blocking waits on a task: .Result, .Wait(), GetAwaiter().GetResult(). On an unfinished task each is recorded
+    // with the student's file:line; on the pump thread (inside a continuation) the pump goes on running the other
+    // work until the task completes, as the thread pool would, instead of stopping for good.
+    public static TResult ResultOf<TResult>(Task<TResult> task)
+    {
+        Block(task, ".Result");
+        return task.Result;
+    }
+
+    public static void Wait(Task task)
+    {
+        Block(task, ".Wait()");
+        task.Wait();
+    }
+
+    public static TResult GetResult<TResult>(Task<TResult> task)
+    {
+        Block(task, ".GetAwaiter().GetResult()");
+        return task.GetAwaiter().GetResult();
+    }
+
+    public static void GetResult(Task task)
+    {
+        Block(task, ".GetAwaiter().GetResult()");
+        task.GetAwaiter().GetResult();
+    }
+
+    private static void Block(Task task, string kind)
+    {
+        if (task.IsCompleted)
+        {
+            return;
+        }
+
+        var scenario = Current;
+        var onPump = ScenarioRunner.IsPumpThread(scenario);
+        var trace = new StackTrace(1, fNeedFileInfo: true);
+        scenario.RecordBlockingWait(kind, onPump || InAsyncMethod(trace), StudentFrames.Where(trace));
+        if (onPump)
+        {
+            ScenarioRunner.PumpUntil(scenario, task);
+        }
+    }
+
+    // Some student frame on the stack is an async method (its state machine's MoveNext) or returns a task: the wait
+    // blocks asynchronous work. A regular method such as MeasureTime blocking on WaitN is what the assignment asks for.
+    private static bool InAsyncMethod(StackTrace trace) =>
+        trace.GetFrames()
+            .Where(frame => frame.GetFileName() is { } file && !file.StartsWith("<harness>", StringComparison.Ordinal))
+            .Select(frame => frame.GetMethod())
+            .Any(method => method?.DeclaringType?.GetInterfaces().Contains(typeof(IAsyncStateMachine)) == true
+                || (method is MethodInfo info && typeof(Task).IsAssignableFrom(info.ReturnType)));
 
     // Random
     public static Random SharedRandom { get; } = new PlannedRandom();

@@ -70,6 +70,18 @@ internal static class LineWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("blocking_waits");
+        foreach (var wait in state.BlockingWaits.ToList())
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", wait.Kind);
+            json.WriteNumber("at", wait.At);
+            json.WriteBoolean("in_async_work", wait.InAsyncWork);
+            json.WriteString("where", wait.Where);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("spy_calls");
         foreach (var call in state.SpyCalls.ToList())
         {

@@ -64,6 +64,8 @@ internal static class ScenarioRunner
         }, 16 * 1024 * 1024) { IsBackground = true, Name = "student" };
         caller.Start();
 
+        scenario.Caller = caller;
+        scenario.PumpThread = Thread.CurrentThread;
         var quiet = new QuietWork(scenario.Context);
         string? returnedType = null;
         string? statusAtReturn = null;
@@ -72,6 +74,12 @@ internal static class ScenarioRunner
             if (scenario.Context.RunOne(TimeSpan.Zero))
             {
                 continue;
+            }
+
+            if (scenario.Abandoned is { } abandoned)
+            {
+                // A blocking wait inside the work (PumpUntil) found that its task can never complete.
+                return new CallOutcome(abandoned, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
             }
 
             var callerDone = !caller.IsAlive;
@@ -86,29 +94,66 @@ internal static class ScenarioRunner
                 return Finish(scenario, returned, thrown, returnedType, statusAtReturn);
             }
 
-            var callerBlocked = !callerDone && (caller.ThreadState & ThreadState.WaitSleepJoin) != 0;
-            var next = scenario.Clock.NextDue;
-            if (next is null ? !quiet.SettledForDeadlock(callerDone, callerBlocked) : !quiet.SettledForTimer(callerDone, callerBlocked))
+            if (MoveTime(scenario, quiet) is Ending ending)
             {
-                // Work is still moving: the call's synchronous part, a continuation hopping through the thread pool,
-                // or a blocked caller that was just released and is waking up.
-                scenario.Context.RunOne(Poll);
-                continue;
+                return new CallOutcome(ending, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
             }
-
-            if (next is null)
-            {
-                return new CallOutcome(Ending.Deadlock, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
-            }
-
-            if (next.Value.TotalSeconds > VirtualDeadline)
-            {
-                return new CallOutcome(Ending.Timeout, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
-            }
-
-            scenario.Clock.AdvanceToNextTimer();
-            quiet.Reset();
         }
+    }
+
+    /// <summary>
+    /// Called when the student's code blocks the pump thread on an unfinished task (<c>.Result</c>, <c>.Wait()</c>
+    /// inside a continuation): pumps the other work and moves the clock until that task completes, as the thread
+    /// pool would go on running it while one thread is blocked. Without this the pump would stop for good.
+    /// </summary>
+    public static void PumpUntil(ScenarioState scenario, Task task)
+    {
+        var quiet = new QuietWork(scenario.Context);
+        while (!task.IsCompleted && scenario.Abandoned is null)
+        {
+            if (!scenario.Context.RunOne(TimeSpan.Zero) && MoveTime(scenario, quiet) is Ending ending)
+            {
+                scenario.Abandoned = ending;
+            }
+        }
+
+        if (!task.IsCompleted)
+        {
+            throw new BlockedForeverException();
+        }
+    }
+
+    public static bool IsPumpThread(ScenarioState scenario) => scenario.PumpThread == Thread.CurrentThread;
+
+    // When the work is idle, the clock jumps to the next timer. Returns how the call ends when it cannot go on: no timer
+    // left (a deadlock) or the next one beyond the deadline (a timeout); null while it goes on.
+    private static Ending? MoveTime(ScenarioState scenario, QuietWork quiet)
+    {
+        var caller = scenario.Caller!;
+        var callerDone = !caller.IsAlive;
+        var callerBlocked = !callerDone && (caller.ThreadState & ThreadState.WaitSleepJoin) != 0;
+        var next = scenario.Clock.NextDue;
+        if (next is null ? !quiet.SettledForDeadlock(callerDone, callerBlocked) : !quiet.SettledForTimer(callerDone, callerBlocked))
+        {
+            // Work is still moving: the call's synchronous part, a continuation hopping through the thread pool,
+            // or a blocked caller that was just released and is waking up.
+            scenario.Context.RunOne(Poll);
+            return null;
+        }
+
+        if (next is null)
+        {
+            return Ending.Deadlock;
+        }
+
+        if (next.Value.TotalSeconds > VirtualDeadline)
+        {
+            return Ending.Timeout;
+        }
+
+        scenario.Clock.AdvanceToNextTimer();
+        quiet.Reset();
+        return null;
     }
 
     private static CallOutcome Finish(ScenarioState scenario, object? returned, Exception? thrown, string? returnedType, string? statusAtReturn)
@@ -132,3 +177,6 @@ internal static class ScenarioRunner
     private static CallOutcome Failed(Exception exception, string? returnedType, string? statusAtReturn, double elapsed) =>
         new(exception is StudentExitException ? Ending.Exit : Ending.Exception, null, returnedType, statusAtReturn, exception, elapsed);
 }
+
+/// <summary>Unwinds a blocking wait whose task can never complete; the scenario ends as a deadlock or timeout.</summary>
+internal sealed class BlockedForeverException() : Exception("a blocking wait on a task that never completes");

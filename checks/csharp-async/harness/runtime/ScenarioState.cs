@@ -20,6 +20,13 @@ internal sealed class DelayCall
 /// <summary>One blocking Thread.Sleep: how long, when, and whether it ran inside the student's asynchronous work.</summary>
 internal sealed record BlockingSleep(double Seconds, double At, bool InAsyncWork, string? Where);
 
+/// <summary>
+/// One blocking wait on an unfinished task (<c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>,
+/// <c>Task.WaitAll</c>): which, when, where, and whether it blocked asynchronous work (an async method or a
+/// continuation) rather than a regular method such as MeasureTime.
+/// </summary>
+internal sealed record BlockingWait(string Kind, double At, bool InAsyncWork, string? Where);
+
 /// <summary>One call of a spied student method (WaitRandom, WaitN, TaskWaitRandom) made by other student code.</summary>
 internal sealed class SpyCall
 {
@@ -65,7 +72,18 @@ internal sealed class ScenarioState(string id, IReadOnlyList<double> planned, in
 
     public List<BlockingSleep> BlockingSleeps { get; } = [];
 
+    public List<BlockingWait> BlockingWaits { get; } = [];
+
     public List<SpyCall> SpyCalls { get; } = [];
+
+    /// <summary>The thread that runs the student's call (its synchronous part); set by the pump when it starts it.</summary>
+    public Thread? Caller { get; set; }
+
+    /// <summary>The thread that pumps the continuations.</summary>
+    public Thread? PumpThread { get; set; }
+
+    /// <summary>Set when a blocking wait inside the work found that nothing will ever complete its task.</summary>
+    public Ending? Abandoned { get; set; }
 
     public IReadOnlyList<double> Planned => planned;
 
@@ -119,6 +137,14 @@ internal sealed class ScenarioState(string id, IReadOnlyList<double> planned, in
         lock (gate)
         {
             BlockingSleeps.Add(new BlockingSleep(span.TotalSeconds, Clock.Seconds, inAsyncWork, where));
+        }
+    }
+
+    public void RecordBlockingWait(string kind, bool inAsyncWork, string? where)
+    {
+        lock (gate)
+        {
+            BlockingWaits.Add(new BlockingWait(kind, Clock.Seconds, inAsyncWork, where));
         }
     }
 

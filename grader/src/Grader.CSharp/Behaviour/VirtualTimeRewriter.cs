@@ -9,7 +9,7 @@ namespace Grader.CSharp.Behaviour;
 /// Rewrites a student's syntax tree, using the semantic model of the original, so that time, randomness and
 /// process exit go through the harness (GraderHarness.GraderRuntime): Task.Delay, Thread.Sleep, Task.Run,
 /// Random.Shared / new Random(), Stopwatch, DateTime(Offset).Now, Environment.TickCount, TimeProvider.System,
-/// Environment.Exit; ConfigureAwait(false) becomes ConfigureAwait(true) so no continuation escapes the harness's
+/// Environment.Exit, and the blocking waits task.Result, task.Wait() and task.GetAwaiter().GetResult(); ConfigureAwait(false) becomes ConfigureAwait(true) so no continuation escapes the harness's
 /// single thread. Every replacement keeps the original's trivia and fits on its line, so line numbers in stack
 /// traces still point at the student's source.
 /// </summary>
@@ -43,7 +43,9 @@ internal sealed class VirtualTimeRewriter(SemanticModel model, ImmutableHashSet<
     }.ToImmutableDictionary();
 
     public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node) =>
-        Replacement(node) ?? base.VisitMemberAccessExpression(node);
+        IsTaskMember(node, "Result", "System.Threading.Tasks.Task<TResult>")
+            ? BlockingWait("ResultOf", node.Expression, node)
+            : Replacement(node) ?? base.VisitMemberAccessExpression(node);
 
     // 'var' binds to the type it stands for; it stays 'var' and infers the replaced type.
     public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node) =>
@@ -59,6 +61,22 @@ internal sealed class VirtualTimeRewriter(SemanticModel model, ImmutableHashSet<
 
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
+        // task.Wait() and task.GetAwaiter().GetResult(): blocking waits, recorded by the harness.
+        if (node.ArgumentList.Arguments.Count == 0 && node.Expression is MemberAccessExpressionSyntax call)
+        {
+            if (IsTaskMember(call, "Wait", "System.Threading.Tasks.Task"))
+            {
+                return BlockingWait("Wait", call.Expression, node);
+            }
+
+            if (call.Expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax getAwaiter }
+                && Symbol(call) is IMethodSymbol { Name: "GetResult" }
+                && (IsTaskMember(getAwaiter, "GetAwaiter", "System.Threading.Tasks.Task") || IsTaskMember(getAwaiter, "GetAwaiter", "System.Threading.Tasks.Task<TResult>")))
+            {
+                return BlockingWait("GetResult", getAwaiter.Expression, node);
+            }
+        }
+
         var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
         return Symbol(node) is IMethodSymbol { Name: "ConfigureAwait" } method && EscapesTheContext(method)
             ? visited.WithArgumentList(SyntaxFactory.ParseArgumentList("(true)").WithTriviaFrom(visited.ArgumentList))
@@ -80,6 +98,25 @@ internal sealed class VirtualTimeRewriter(SemanticModel model, ImmutableHashSet<
             .ToList();
         return wrappers.Count == 0 ? visited : visited.AddMembers([.. wrappers]);
     }
+
+    private bool IsTaskMember(MemberAccessExpressionSyntax access, string name, string type) =>
+        access.Name.Identifier.ValueText == name && Symbol(access) is { } symbol && symbol.ContainingType?.OriginalDefinition.ToDisplayString() == type;
+
+    // receiver.Result becomes GraderRuntime.ResultOf(receiver). Line breaks that sat between the receiver and the member
+    // (task\n    .Result) go after the call, so every later line keeps its number.
+    private InvocationExpressionSyntax BlockingWait(string method, ExpressionSyntax receiver, ExpressionSyntax original)
+    {
+        var call = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.ParseExpression($"{Runtime}.{method}"),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(((ExpressionSyntax)Visit(receiver)!).WithoutLeadingTrivia()))))
+            .WithTriviaFrom(original);
+        var lost = LineBreaks(original) - LineBreaks(call);
+        return lost <= 0
+            ? call
+            : call.WithTrailingTrivia(Enumerable.Repeat(SyntaxFactory.EndOfLine("\n"), lost).Concat(original.GetTrailingTrivia()));
+    }
+
+    private static int LineBreaks(SyntaxNode node) => node.ToFullString().Count(character => character == '\n');
 
     private bool IsSpied(MethodDeclarationSyntax node, out IMethodSymbol? symbol)
     {

@@ -55,6 +55,40 @@ public sealed class VirtualTimeRewriterTests(CSharpGradingFixture fixture)
     }
 
     [Fact]
+    public void Blocking_waits_on_tasks_go_through_the_harness_and_later_lines_keep_their_numbers()
+    {
+        const string blocking = """
+            namespace Sample;
+
+            public static class Blocking
+            {
+                public static double Run(Task<double> first, Task second)
+                {
+                    second.Wait();
+                    var value = first
+                        .Result;
+                    var again = first.GetAwaiter()
+                        .GetResult();
+                    second.GetAwaiter().GetResult();
+                    second.Wait(10);
+                    return value + again; // marker
+                }
+            }
+
+            """;
+
+        var rewritten = Rewrite(blocking, []);
+
+        Assert.Contains("global::GraderHarness.GraderRuntime.Wait(second);", rewritten, StringComparison.Ordinal);
+        Assert.Contains("var value = global::GraderHarness.GraderRuntime.ResultOf(first", rewritten, StringComparison.Ordinal);
+        Assert.Contains("var again = global::GraderHarness.GraderRuntime.GetResult(first)", rewritten, StringComparison.Ordinal);
+        Assert.Contains("global::GraderHarness.GraderRuntime.GetResult(second);", rewritten, StringComparison.Ordinal);
+        Assert.Contains("second.Wait(10);", rewritten, StringComparison.Ordinal);
+        Assert.Equal(LineOf(blocking, "// marker"), LineOf(rewritten, "// marker"));
+        Assert.Equal(Lines(blocking), Lines(rewritten));
+    }
+
+    [Fact]
     public void Code_that_does_not_touch_time_is_left_as_it_was()
     {
         const string plain = "namespace Sample;\n\npublic static class Plain\n{\n    public static int Twice(int x) => x * 2;\n}\n";
@@ -71,4 +105,6 @@ public sealed class VirtualTimeRewriterTests(CSharpGradingFixture fixture)
     }
 
     private static int Lines(string text) => text.Split('\n').Length;
+
+    private static int LineOf(string text, string marker) => Array.FindIndex(text.Split('\n'), line => line.Contains(marker, StringComparison.Ordinal));
 }

@@ -87,6 +87,15 @@ CASES = [
     ('thread-sleep', 'WaitRandom blocks with Thread.Sleep instead of awaiting Task.Delay: the waits of WaitN and TaskWaitN then run one after another (each finishes in the order it started, so the completion order checks pass).',
      {'0': ['CS-BEH-005'], '1': ['CS-BEH-011'], '4': ['CS-BEH-041']},
      lambda f: replace(f, W, WAIT_RANDOM_DELAY, '        Thread.Sleep(TimeSpan.FromSeconds(delay));\n        await Task.Yield();')),
+    ('delay-wait', 'WaitRandom blocks on Task.Delay(...).Wait() after its first await, so inside a continuation: the grader names the blocking wait (in the concurrency and order checks too) instead of stopping at a deadlock.',
+     {'0': ['CS-BEH-005'], '1': ['CS-BEH-011', 'CS-BEH-012'], '4': ['CS-BEH-041', 'CS-BEH-042']},
+     lambda f: replace(f, W, WAIT_RANDOM_DELAY, '        await Task.Yield();\n        Task.Delay(TimeSpan.FromSeconds(delay)).Wait();')),
+    ('result-in-spawn-order', 'WaitN starts every wait, then blocks on each one\'s .Result in the order it started them.',
+     {'1': ['CS-BEH-011', 'CS-BEH-012']},
+     lambda f: replace(f, N, WAIT_N_BODY, '''        var waits = Enumerable.Range(0, n).Select(_ => BasicAsyncSyntax.WaitRandom(maxDelay)).ToList();
+        await Task.Yield();
+        return waits.Select(wait => wait.Result).ToList();
+''')),
     ('missing-doc-comment', 'WaitN has no XML doc comment.',
      {'1': ['CS-DOC-001']},
      lambda f: replace(f, N, '''    /// <summary>Runs WaitRandom n times concurrently and returns the delays in the order they finish.</summary>

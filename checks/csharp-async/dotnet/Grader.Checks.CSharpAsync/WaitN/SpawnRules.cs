@@ -38,9 +38,9 @@ internal static class SpawnRules
 
     public static CheckOutcome RunsConcurrently(Observation observation)
     {
-        if (BlockingSleeps.Find([observation]) is { } blocking)
+        if (BlockingCalls.Find([observation]) is { } blocking)
         {
-            return blocking with { Message = blocking.Message + " The waits cannot overlap while the thread is blocked." };
+            return blocking with { Message = blocking.Message + " Concurrent waits are awaited, never blocked on." };
         }
 
         var calls = Spawned(observation);
@@ -65,6 +65,15 @@ internal static class SpawnRules
     }
 
     public static CheckOutcome ReturnsCompletionOrder(Observation observation)
+    {
+        // A blocked thread holds up the waits behind it, so a wrong order is then the blocking call's doing: name that.
+        var verdict = CompletionOrder(observation);
+        return verdict.Status != Grader.Core.Results.CheckStatus.Passed && BlockingCalls.Find([observation]) is { } blocking
+            ? blocking with { Message = blocking.Message + " While a thread is blocked, the waits cannot finish in their own order." }
+            : verdict;
+    }
+
+    private static CheckOutcome CompletionOrder(Observation observation)
     {
         var calls = Spawned(observation);
         var returned = Observation.Numbers(observation.Result);
