@@ -5,6 +5,7 @@ using Grader.Checks.CSharpAsync;
 using Grader.Checks.PythonAsync;
 using Grader.Cli.Tracks;
 using Grader.Core.Assignment;
+using Grader.Core.Batch;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
@@ -16,6 +17,7 @@ using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.Core.Tracks;
 using Grader.CSharp;
+using Grader.CSharp.Similarity;
 
 namespace Grader.Cli;
 
@@ -104,6 +106,20 @@ internal sealed class GraderApp : IAsyncDisposable
     /// <summary>The task files of the other tracks' default assignments, so a batch's intake finds their project folders.</summary>
     public ImmutableArray<string> OtherTracksTaskFiles() =>
         [.. Tracks.Tracks.Skip(1).SelectMany(track => LoadAssignment(null, track).Tasks.Select(task => task.File))];
+
+    /// <summary>
+    /// The languages a batch compares for similarity, most specific first: C# submissions (Roslyn's tokens, the C#
+    /// template) and then every other one as Python (tokens.py, the Python template). Never across languages.
+    /// </summary>
+    public IReadOnlyList<SimilarityTrack> SimilarityTracks(AssignmentSpec pythonAssignment, ToolEnvironment tools)
+    {
+        var csharp = Tracks.Tracks.OfType<CSharpTrack>().Single();
+        return
+        [
+            new SimilarityTrack(csharp.Name, LoadAssignment(null, csharp), csharp.Recognises, new CSharpSourceTokenizer(), Path.Combine(TrackAssignmentDirectory(csharp.DefaultAssignment), "template")),
+            SimilarityTrack.Python(Runner, pythonAssignment, tools.Analysis, TemplateDirectory),
+        ];
+    }
 
     private string TrackAssignmentDirectory(string name) => Path.Combine(baseDirectory, "checks", name);
 

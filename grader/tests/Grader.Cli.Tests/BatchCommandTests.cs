@@ -73,6 +73,10 @@ public sealed class BatchCommandTests : IDisposable
         Assert.All(grades.Values, row => Assert.Equal("graded", row[1]));
         Assert.Equal(grades["carol"][10], grades["carol"][9]);
         Assert.NotEqual(grades["dave"][10], grades["dave"][9]);
+        // dave's code is carol's with one fault: a C# pair; the Python submission is never compared with C# code.
+        var similar = (await File.ReadAllLinesAsync(Path.Combine(output, "similarity.csv"))).Skip(1).Select(line => line.Split(',')).ToList();
+        var pair = Assert.Single(similar);
+        Assert.Equal(["carol", "dave"], pair[..2]);
     }
 
     [Theory]

@@ -43,7 +43,7 @@ internal static class BatchCommand
             var tools = await app.LocateToolsAsync(spec, grading, cancellationToken);
             await settings.SaveAsync(outputFolder, cancellationToken);
             var grader = new BatchGrader(app.Engine(), spec, tools, GraderApp.GraderVersion) { OtherTrack = app.GradeOtherTrack };
-            var run = new BatchRun(app.Runner, spec, grader, tools, app.TemplateDirectory, GraderApp.GraderVersion) { OtherTracksTaskFiles = app.OtherTracksTaskFiles() };
+            var run = new BatchRun(app.Runner, spec, grader, app.SimilarityTracks(spec, tools), GraderApp.GraderVersion) { OtherTracksTaskFiles = app.OtherTracksTaskFiles() };
             var tally = new BatchTally();
             try
             {

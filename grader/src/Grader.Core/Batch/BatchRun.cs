@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Grader.Core.Assignment;
 using Grader.Core.Intake;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
 using Grader.Core.Reporting.Html;
 using Grader.Core.Similarity;
 
@@ -12,8 +11,8 @@ namespace Grader.Core.Batch;
 /// A whole batch: list the entries of a folder or zip, take each in (extract, snapshot, find the project folder),
 /// grade them a few at a time, then write grades.csv and report.html from the results folder.
 /// </summary>
-/// <param name="templateFolder">The student template, whose code is left out of the similarity comparison.</param>
-public sealed class BatchRun(IProcessRunner runner, AssignmentSpec assignment, BatchGrader grader, ToolEnvironment tools, string? templateFolder, string graderVersion)
+/// <param name="similarity">The languages whose submissions are compared with one another, each with its template.</param>
+public sealed class BatchRun(IProcessRunner runner, AssignmentSpec assignment, BatchGrader grader, IReadOnlyList<SimilarityTrack> similarity, string graderVersion)
 {
     /// <summary>Task files of the other tracks the batch grades (C#), which mark a project folder too.</summary>
     public ImmutableArray<string> OtherTracksTaskFiles { get; init; } = [];
@@ -35,8 +34,8 @@ public sealed class BatchRun(IProcessRunner runner, AssignmentSpec assignment, B
             try
             {
                 await grader.RunAsync(items, options, progress, cancellationToken).ConfigureAwait(false);
-                var (pairs, problem) = await new BatchSimilarity(runner, assignment)
-                    .RunAsync(tools.Analysis, items, templateFolder, options.OutputFolder, cancellationToken).ConfigureAwait(false);
+                var (pairs, problem) = await new BatchSimilarity(similarity)
+                    .RunAsync(items, options.OutputFolder, cancellationToken).ConfigureAwait(false);
                 similar = pairs;
                 if (problem is not null)
                 {

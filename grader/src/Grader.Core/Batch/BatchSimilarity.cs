@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
-using Grader.Core.Assignment;
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
-using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
 using Grader.Core.Reporting.Html;
 using Grader.Core.Similarity;
 using Grader.Core.Submissions;
@@ -12,20 +9,16 @@ using Grader.Core.Submissions;
 namespace Grader.Core.Batch;
 
 /// <summary>
-/// Compares every graded submission's task files with every other's (one tokenizer process for the whole class),
-/// minus what the student template already contains; writes similarity.csv and returns the pairs with their
-/// shared code for the HTML report.
+/// Compares every graded submission's task files with those of every other submission of the same language (one
+/// tokenizer run per language for the whole class), minus what that language's student template already contains;
+/// writes one similarity.csv and returns the pairs with their shared code for the HTML report.
 /// </summary>
-public sealed class BatchSimilarity(IProcessRunner runner, AssignmentSpec assignment)
+/// <param name="tracks">The languages, most specific first: a submission belongs to the first whose Owns accepts it.</param>
+public sealed class BatchSimilarity(IReadOnlyList<SimilarityTrack> tracks)
 {
     public async Task<(ImmutableArray<SimilarPair> Pairs, string? Problem)> RunAsync(
-        PythonInterpreter? python, IReadOnlyList<BatchItem> items, string? templateFolder, string outputFolder, CancellationToken cancellationToken)
+        IReadOnlyList<BatchItem> items, string outputFolder, CancellationToken cancellationToken)
     {
-        if (python is null)
-        {
-            return ([], "no Python interpreter was found to tokenize the code");
-        }
-
         var submissions = new Dictionary<string, Submission>(StringComparer.Ordinal);
         foreach (var item in items.Where(item => item.ProjectFolder is not null))
         {
@@ -39,25 +32,51 @@ public sealed class BatchSimilarity(IProcessRunner runner, AssignmentSpec assign
             }
         }
 
-        var template = templateFolder is not null && Directory.Exists(templateFolder)
-            ? SubmissionLoader.Load(templateFolder)
-            : new Submission("template", ImmutableSortedDictionary<string, SubmissionFile>.Empty);
-        using var scratch = ScratchSpace.Create();
-        var run = await new SimilarityRunner(new PythonTokenizer(runner), SimilaritySettings.Default).RunAsync(
-            python,
-            Path.Combine(assignment.Directory, PythonTokenizer.Script),
-            [.. submissions.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => SimilaritySubmission.From(pair.Key, pair.Value, assignment))],
-            SimilaritySubmission.From("template", template, assignment),
-            scratch,
-            cancellationToken).ConfigureAwait(false);
-        if (run.Value is not { } result)
+        var reports = new List<SimilarityReport>();
+        var problems = new List<string>();
+        var groups = submissions.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .GroupBy(pair => tracks.First(track => track.Owns(pair.Value)));
+        foreach (var group in groups)
         {
-            return ([], run.Failure);
+            var track = group.Key;
+            if (track.Tokenizer is null)
+            {
+                problems.Add(Labelled(track, track.Missing));
+                continue;
+            }
+
+            var template = track.TemplateFolder is not null && Directory.Exists(track.TemplateFolder)
+                ? SubmissionLoader.Load(track.TemplateFolder)
+                : new Submission("template", ImmutableSortedDictionary<string, SubmissionFile>.Empty);
+            using var scratch = ScratchSpace.Create();
+            var run = await new SimilarityRunner(track.Tokenizer, SimilaritySettings.Default).RunAsync(
+                [.. group.Select(pair => SimilaritySubmission.From(pair.Key, pair.Value, track.Assignment))],
+                SimilaritySubmission.From("template", template, track.Assignment),
+                scratch,
+                cancellationToken).ConfigureAwait(false);
+            if (run.Value is { } result)
+            {
+                reports.Add(result.Report);
+            }
+            else
+            {
+                problems.Add(Labelled(track, run.Failure ?? "the tokenizer failed"));
+            }
         }
 
-        await SimilarityCsv.WriteAsync(Path.Combine(outputFolder, SimilarityCsv.FileName), result.Report, cancellationToken).ConfigureAwait(false);
-        return ([.. result.Report.Pairs.Select(pair => ToReport(pair, submissions))], null);
+        var problem = problems.Count == 0 ? null : string.Join("; ", problems);
+        if (reports.Count == 0)
+        {
+            return ([], problem);
+        }
+
+        var combined = SimilarityReport.Combine(reports);
+        await SimilarityCsv.WriteAsync(Path.Combine(outputFolder, SimilarityCsv.FileName), combined, cancellationToken).ConfigureAwait(false);
+        return ([.. combined.Pairs.Select(pair => ToReport(pair, submissions))], problem);
     }
+
+    // A one-language batch keeps the plain message it always had.
+    private string Labelled(SimilarityTrack track, string problem) => tracks.Count == 1 ? problem : $"{track.Name}: {problem}";
 
     private static SimilarPair ToReport(SimilarityPair pair, IReadOnlyDictionary<string, Submission> submissions) => new(
         pair.First,

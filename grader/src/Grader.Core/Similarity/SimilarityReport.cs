@@ -12,6 +12,18 @@ public sealed record SimilarityReport(ImmutableArray<SimilarityPair> Pairs, Simi
         "These pairs are a prompt for a human look, not a verdict. The exercises of this project are short and have " +
         "one natural solution, so students who never saw each other's code converge on much the same code; a high " +
         "score alone proves nothing. Read the matching regions side by side before drawing any conclusion.";
+
+    /// <summary>The reports of several languages as one: their pairs in one list, most alike first (the analyzer's order).</summary>
+    public static SimilarityReport Combine(IReadOnlyList<SimilarityReport> reports) => reports[0] with
+    {
+        Pairs =
+        [
+            .. reports.SelectMany(report => report.Pairs)
+                .OrderByDescending(pair => pair.Score)
+                .ThenBy(pair => pair.First, StringComparer.Ordinal)
+                .ThenBy(pair => pair.Second, StringComparer.Ordinal),
+        ],
+    };
 }
 
 /// <summary>Two submissions, ordered by id, and how much of their code (beyond the template) they share.</summary>

@@ -1,26 +1,23 @@
 using System.Globalization;
 using Grader.Core.Evidence;
-using Grader.Core.Python.Tools;
 
 namespace Grader.Core.Similarity;
 
 /// <summary>
-/// The whole pipeline for a batch: one tokens.py process for every task file of every submission and of the
-/// template, fingerprints, then the analysis.
+/// The whole pipeline for a batch of one language: one tokenizer run for every task file of every submission and
+/// of the template, fingerprints, then the analysis.
 /// </summary>
-public sealed class SimilarityRunner(PythonTokenizer tokenizer, SimilaritySettings settings)
+public sealed class SimilarityRunner(ISourceTokenizer tokenizer, SimilaritySettings settings)
 {
     private const string TemplateKey = "t";
 
     public async Task<ToolRun<SimilarityRun>> RunAsync(
-        PythonInterpreter python,
-        string scriptPath,
         IReadOnlyList<SimilaritySubmission> submissions,
         SimilaritySubmission template,
         ScratchSpace scratch,
         CancellationToken cancellationToken)
     {
-        var batch = await FingerprintAsync(python, scriptPath, submissions, template, scratch, cancellationToken).ConfigureAwait(false);
+        var batch = await FingerprintAsync(submissions, template, scratch, cancellationToken).ConfigureAwait(false);
         return batch.Value is null
             ? ToolRun<SimilarityRun>.Failed(batch.Failure ?? "the tokenizer failed")
             : ToolRun<SimilarityRun>.Of(new SimilarityRun(
@@ -29,8 +26,6 @@ public sealed class SimilarityRunner(PythonTokenizer tokenizer, SimilaritySettin
     }
 
     public async Task<ToolRun<FingerprintedBatch>> FingerprintAsync(
-        PythonInterpreter python,
-        string scriptPath,
         IReadOnlyList<SimilaritySubmission> submissions,
         SimilaritySubmission template,
         ScratchSpace scratch,
@@ -40,7 +35,7 @@ public sealed class SimilarityRunner(PythonTokenizer tokenizer, SimilaritySettin
         var inputs = submissions.SelectMany((submission, index) => Inputs(Key(index), submission))
             .Concat(Inputs(TemplateKey, template))
             .ToList();
-        var tokens = await tokenizer.TokenizeAsync(python, scriptPath, inputs, scratch, cancellationToken).ConfigureAwait(false);
+        var tokens = await tokenizer.TokenizeAsync(inputs, scratch, cancellationToken).ConfigureAwait(false);
         if (tokens.Value is null)
         {
             return ToolRun<FingerprintedBatch>.Failed(tokens.Failure ?? "the tokenizer failed");

@@ -59,7 +59,7 @@ public sealed class ResumeTests(GradingFixture fixture) : IDisposable
     {
         var engine = new GradingEngine(fixture.Catalog, new EvidenceCollector(fixture.Runner, [new ProbeEvidenceSource(new ProbeRunner(fixture.Runner), 2)]), "test");
         var grader = new BatchGrader(engine, fixture.Assignment, fixture.Tools, "test");
-        return new BatchRun(fixture.Runner, fixture.Assignment, grader, fixture.Tools, RepositoryPaths.StudentTemplate, "test")
+        return new BatchRun(fixture.Runner, fixture.Assignment, grader, [SimilarityTrack.Python(fixture.Runner, fixture.Assignment, fixture.Tools.Analysis, RepositoryPaths.StudentTemplate)], "test")
             .RunAsync(source, options, null, progress, token);
     }
 

@@ -155,9 +155,8 @@ public sealed class SimilarityEndToEndTests(GradingFixture fixture, ITestOutputH
     {
         var python = fixture.Tools.Analysis ?? throw new InvalidOperationException("no python3");
         using var scratch = ScratchSpace.Create();
-        var run = await new SimilarityRunner(new PythonTokenizer(runner), Settings).FingerprintAsync(
-            python,
-            Path.Combine(RepositoryPaths.Assignment, PythonTokenizer.Script),
+        var tokenizer = new PythonSourceTokenizer(new PythonTokenizer(runner), python, Path.Combine(RepositoryPaths.Assignment, PythonTokenizer.Script));
+        var run = await new SimilarityRunner(tokenizer, Settings).FingerprintAsync(
             [.. submissions.Select(submission => SimilaritySubmission.From(submission.Id, SubmissionLoader.Load(submission.Folder), fixture.Assignment))],
             SimilaritySubmission.From("template", SubmissionLoader.Load(RepositoryPaths.StudentTemplate), fixture.Assignment),
             scratch,
