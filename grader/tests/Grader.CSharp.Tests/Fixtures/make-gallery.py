@@ -96,6 +96,9 @@ CASES = [
         await Task.Yield();
         return waits.Select(wait => wait.Result).ToList();
 ''')),
+    ('result-of-unstarted-task', 'WaitRandom returns .Result of a Task it created but never started: the wait blocks forever (a deadlock, not a watchdog stop), and the grader names it; every behaviour check depends on WaitRandom.',
+     {'0': every(BEH0, 'timeout'), '1': every(BEH1, 'timeout'), '2': {'CS-BEH-020': 'timeout'}, '3': {'CS-BEH-030': 'timeout'}, '4': every(BEH4, 'timeout')},
+     lambda f: replace(f, W, '        return delay;', '        var pending = new Task<double>(() => delay);\n        return pending.Result;')),
     ('missing-doc-comment', 'WaitN has no XML doc comment.',
      {'1': ['CS-DOC-001']},
      lambda f: replace(f, N, '''    /// <summary>Runs WaitRandom n times concurrently and returns the delays in the order they finish.</summary>

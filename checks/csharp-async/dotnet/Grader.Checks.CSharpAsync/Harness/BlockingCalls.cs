@@ -18,20 +18,17 @@ internal static class BlockingCalls
             var sleep = observation.Array("blocking_sleeps").FirstOrDefault();
             if (sleep.ValueKind == JsonValueKind.Object)
             {
-                var where = Where(sleep);
+                var sleptAt = Where(sleep);
                 var seconds = Observation.Number(sleep, "seconds") ?? 0;
                 return Blocked(
-                    $"{observation.Call} blocked its thread with Thread.Sleep({Observation.Format(seconds)} s){At(where)}: use await Task.Delay instead.",
-                    where,
+                    $"{observation.Call} blocked its thread with Thread.Sleep({Observation.Format(seconds)} s){At(sleptAt)}: use await Task.Delay instead.",
+                    sleptAt,
                     "Thread.Sleep",
                     "blocking sleep in asynchronous code");
             }
 
-            var wait = observation.Array("blocking_waits").FirstOrDefault(found => found.TryGetProperty("in_async_work", out var inAsync) && inAsync.GetBoolean());
-            if (wait.ValueKind == JsonValueKind.Object)
+            if (FirstWait(observation) is ({ } kind, var where))
             {
-                var where = Where(wait);
-                var kind = wait.GetProperty("kind").GetString();
                 return Blocked(
                     $"{observation.Call} blocked its thread waiting for an unfinished task with {kind}{At(where)}: in asynchronous code, await the task instead.",
                     where,
@@ -43,6 +40,13 @@ internal static class BlockingCalls
         return null;
     }
 
+    /// <summary>The kind (".Result") and file:line of the first blocking wait inside asynchronous work, if any.</summary>
+    public static (string? Kind, string? Where) FirstWait(Observation observation)
+    {
+        var wait = observation.Array("blocking_waits").FirstOrDefault(found => found.TryGetProperty("in_async_work", out var inAsync) && inAsync.GetBoolean());
+        return wait.ValueKind == JsonValueKind.Object ? (wait.GetProperty("kind").GetString(), Where(wait)) : (null, null);
+    }
+
     private static CheckOutcome Blocked(string message, string? where, string? code, string finding)
     {
         var (file, line) = Split(where);
@@ -52,7 +56,7 @@ internal static class BlockingCalls
     private static string? Where(JsonElement record) =>
         record.TryGetProperty("where", out var at) && at.ValueKind == JsonValueKind.String ? at.GetString() : null;
 
-    private static string At(string? where) => where is null ? string.Empty : $" at {where}";
+    public static string At(string? where) => where is null ? string.Empty : $" at {where}";
 
     private static (string? File, int? Line) Split(string? where)
     {

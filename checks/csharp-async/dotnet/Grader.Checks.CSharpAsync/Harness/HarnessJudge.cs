@@ -59,7 +59,9 @@ internal static class HarnessJudge
         "timeout" => CheckOutcome.TimedOut(observation.String("reason") is { } reason
             ? $"{observation.Call} was stopped: {reason}."
             : $"{observation.Call} was still running after {Observation.Format(observation.VirtualElapsed)} s of the grader's clock: it never finishes (an endless loop of awaits?)."),
-        "deadlock" => CheckOutcome.TimedOut($"{observation.Call} waits forever: it awaits something that nothing will ever complete (a Task never started, or a blocking wait on its own work)."),
+        "deadlock" => BlockingCalls.FirstWait(observation) is ({ } kind, var where)
+            ? CheckOutcome.TimedOut($"{observation.Call} waits forever: it blocks its thread with {kind}{BlockingCalls.At(where)} on a task that nothing will ever complete. Await the task instead, and make sure something starts it.")
+            : CheckOutcome.TimedOut($"{observation.Call} waits forever: it awaits something that nothing will ever complete (a Task never started, or a blocking wait on its own work)."),
         "exit" => CheckOutcome.Error($"{observation.Call} called Environment.Exit{Where(observation)}: the code must not end the program."),
         _ => CheckOutcome.Error($"{observation.Call} threw {Exception(observation)}."),
     };
