@@ -7,6 +7,6 @@ using Grader.CSharp.ProjectLoader.Contract;
 // A crash leaves no report: the grader then says the loader failed, with the end of stderr.
 var request = JsonSerializer.Deserialize(await Console.In.ReadToEndAsync().ConfigureAwait(false), LoaderJson.Default.LoaderRequest)
     ?? throw new InvalidOperationException("The project loader expects a request as JSON on standard input.");
-var report = await ProjectLoad.RunAsync(request, CancellationToken.None).ConfigureAwait(false);
+var report = await RestoreThenOpen.RunAsync(request, CancellationToken.None).ConfigureAwait(false);
 LoaderJson.Write(request.ResultsPath, report);
 return 0;

@@ -22,9 +22,7 @@ public sealed record LoaderReport(
     ImmutableArray<string> ProjectAssemblies,
     ImmutableArray<string> RuntimeFiles,
     ImmutableArray<string> Packages,
-    ImmutableArray<string> Projects,
-    double RestoreSeconds,
-    double LoadSeconds)
+    ImmutableArray<string> Projects)
 {
     [JsonIgnore]
     public bool Loaded => Errors.IsEmpty;
@@ -34,6 +32,5 @@ public sealed record LoaderReport(
     public bool IsComplete =>
         new[] { Errors, CompileItems, References, ProjectAssemblies, RuntimeFiles, Packages, Projects }.All(list => !list.IsDefault);
 
-    public static LoaderReport Failed(string nonce, ImmutableArray<string> errors, double restoreSeconds, double loadSeconds = 0) =>
-        new(nonce, errors, [], [], [], [], [], [], restoreSeconds, loadSeconds);
+    public static LoaderReport Failed(string nonce, ImmutableArray<string> errors) => new(nonce, errors, [], [], [], [], [], []);
 }

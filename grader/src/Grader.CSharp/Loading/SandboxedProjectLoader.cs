@@ -60,9 +60,20 @@ public sealed class SandboxedProjectLoader(IProcessRunner runner, DotnetSdk sdk,
             return ProjectLoad.NotLoaded(ProjectLoadStatus.Crashed, project.Path, [why], outcome.Elapsed);
         }
 
-        return report.Loaded
-            ? ProjectLoad.Loaded(project.Path, report, outcome.Elapsed)
-            : ProjectLoad.NotLoaded(ProjectLoadStatus.Failed, project.Path, report.Errors, outcome.Elapsed);
+        if (!report.Loaded)
+        {
+            return ProjectLoad.NotLoaded(ProjectLoadStatus.Failed, project.Path, report.Errors, outcome.Elapsed);
+        }
+
+        try
+        {
+            return ProjectLoad.Loaded(project.Path, report, outcome.Elapsed);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            // The assemblies are read after the loader ended: gone, or not assemblies, they are the loader's fault (or a target's).
+            return ProjectLoad.NotLoaded(ProjectLoadStatus.Crashed, project.Path, [$"an assembly it reported cannot be read: {exception.Message}"], outcome.Elapsed);
+        }
     }
 
     private ImmutableSortedDictionary<string, string> Environment(string home)

@@ -2,9 +2,6 @@ using System.Collections.Immutable;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
-using Grader.Core.Evidence;
-using Grader.Core.Python.Facts;
-using Grader.Core.Python.Tools;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.CSharp.Checks.Files;
@@ -32,7 +29,7 @@ public sealed class UnresolvedReferencesTests(CSharpGradingFixture fixture)
     [Fact]
     public void A_loaded_project_passes_and_names_what_it_resolved()
     {
-        var report = new LoaderReport("n", [], ["Tasks.cs"], [], [], [], ["Newtonsoft.Json 13.0.3"], ["Helpers/Helpers.csproj"], 1, 2);
+        var report = new LoaderReport("n", [], ["Tasks.cs"], [], [], [], ["Newtonsoft.Json 13.0.3"], ["Helpers/Helpers.csproj"]);
 
         var outcome = Evaluate(ProjectLoad.Loaded(Project, report, TimeSpan.FromSeconds(3)));
 
@@ -89,11 +86,7 @@ public sealed class UnresolvedReferencesTests(CSharpGradingFixture fixture)
     private CheckOutcome Evaluate(ProjectLoad load)
     {
         var submission = new Submission("/nowhere/s", ImmutableSortedDictionary<string, SubmissionFile>.Empty);
-        var evidence = new SubmissionEvidence(
-            new ToolEnvironment(null, null, null, new Version(0, 0)),
-            ToolRun<AnalysisResponse>.Failed("not run"),
-            null,
-            ToolRun<StyleReport>.Failed("not run"),
+        var evidence = TestEvidence.With(
             ImmutableSortedDictionary<string, object>.Empty.Add(CSharpEvidence.Key, CSharpEvidenceCollector.Compile(fixture.Track.Host, submission, load)));
         var assignment = AssignmentLoader.Load(RepositoryPaths.Assignment);
         return new UnresolvedReferences().Evaluate(new ProjectCheckContext(assignment, submission, evidence, GradingOptions.Default));
