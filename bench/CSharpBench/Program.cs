@@ -7,6 +7,7 @@ using Grader.Core.Processes;
 using Grader.Core.Submissions;
 using Grader.CSharp;
 using Grader.CSharp.Evidence;
+using Grader.CSharp.Loading;
 
 // Usage: CSharpBench <submission> <assignment folder> <warm runs>
 // Prints one line per measurement, "name seconds", for bench/csharp.sh to summarise: the first (cold) run of each
@@ -17,7 +18,9 @@ var submission = SubmissionLoader.Load(args[0]);
 var assignment = AssignmentLoader.Load(args[1]);
 var warmRuns = int.Parse(args[2], CultureInfo.InvariantCulture);
 var runner = new ProcessRunner();
-var track = new CSharpTrack(CSharpAsyncChecks.Catalog(), host => CSharpAsyncChecks.EvidenceSources(host, runner, args[1]), "bench");
+var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
+var track = new CSharpTrack(
+    CSharpAsyncChecks.Catalog(), host => CSharpAsyncChecks.EvidenceSources(host, runner, args[1]), runner, ProjectLoaderSettings.FromEnvironment(environment), "bench");
 
 for (var run = 0; run <= warmRuns; run++)
 {

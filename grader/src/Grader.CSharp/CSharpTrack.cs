@@ -1,12 +1,14 @@
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
+using Grader.Core.Processes;
 using Grader.Core.Python.Tools;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.Core.Tracks;
 using Grader.CSharp.Compiling;
 using Grader.CSharp.Evidence;
+using Grader.CSharp.Loading;
 
 namespace Grader.CSharp;
 
@@ -24,12 +26,17 @@ public sealed class CSharpTrack : ITrack
     // after that they stay warm for every submission this track grades.
     private readonly Lazy<CompilerHost> host = new(() => new CompilerHost(DotnetSdk.Locate()));
     private readonly Lazy<IReadOnlyList<ICSharpEvidenceSource>> sources;
+    private readonly Lazy<SandboxedProjectLoader> loader;
 
-    public CSharpTrack(CheckCatalog catalog, Func<CompilerHost, IReadOnlyList<ICSharpEvidenceSource>> sources, string graderVersion)
+    /// <param name="runner">Starts the project loader for projects with package or project references.</param>
+    /// <param name="loading">Where the loader is, where packages are cached, its time limit.</param>
+    public CSharpTrack(
+        CheckCatalog catalog, Func<CompilerHost, IReadOnlyList<ICSharpEvidenceSource>> sources, IProcessRunner runner, ProjectLoaderSettings loading, string graderVersion)
     {
         this.catalog = catalog;
         this.graderVersion = graderVersion;
         this.sources = new Lazy<IReadOnlyList<ICSharpEvidenceSource>>(() => sources(host.Value));
+        loader = new Lazy<SandboxedProjectLoader>(() => new SandboxedProjectLoader(runner, host.Value.Sdk, loading));
     }
 
     // C# needs none of the Python tools; the engine's signature still carries them.
@@ -55,7 +62,7 @@ public sealed class CSharpTrack : ITrack
             throw GraderSetupException.InvalidOption("--clock", "the C# track runs behaviour in virtual time only; leave --clock at virtual.");
         }
 
-        var engine = new GradingEngine(catalog, new CSharpEvidenceCollector(Host, sources.Value), graderVersion);
+        var engine = new GradingEngine(catalog, new CSharpEvidenceCollector(Host, loader.Value, sources.Value), graderVersion);
         return engine.GradeAsync(assignment, submission, NoPythonTools, options, cancellationToken);
     }
 }

@@ -17,6 +17,7 @@ using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.Core.Tracks;
 using Grader.CSharp;
+using Grader.CSharp.Loading;
 using Grader.CSharp.Similarity;
 
 namespace Grader.Cli;
@@ -44,7 +45,12 @@ internal sealed class GraderApp : IAsyncDisposable
         Tracks = new TrackSelector(
         [
             new PythonTrack(this),
-            new CSharpTrack(CSharpAsyncChecks.Catalog(), host => CSharpAsyncChecks.EvidenceSources(host, runner, TrackAssignmentDirectory("csharp-async")), GraderVersion),
+            new CSharpTrack(
+                CSharpAsyncChecks.Catalog(),
+                host => CSharpAsyncChecks.EvidenceSources(host, runner, TrackAssignmentDirectory("csharp-async")),
+                runner,
+                ProjectLoaderSettings.FromEnvironment(environment),
+                GraderVersion),
         ]);
     }
 

@@ -11,8 +11,8 @@ namespace Grader.CSharp.Behaviour;
 /// <summary>
 /// Builds the behaviour program: the student's trees, rewritten onto virtual time and spies, compiled with the
 /// harness sources into one console assembly (embedded PDB, so stack traces name the student's lines), plus the
-/// runtimeconfig.json that lets <c>dotnet harness.dll</c> run it on the shared framework. The harness sources are
-/// parsed once and kept with the warm compiler host.
+/// runtimeconfig.json that lets <c>dotnet harness.dll</c> run it on the shared framework (and, for a project with
+/// references, their assemblies). The harness sources are parsed once and kept with the warm compiler host.
 /// </summary>
 public sealed class HarnessBuilder(CompilerHost host, ImmutableArray<SyntaxTree> harness)
 {
@@ -39,7 +39,7 @@ public sealed class HarnessBuilder(CompilerHost host, ImmutableArray<SyntaxTree>
                 host.ParseOptions,
                 tree.FilePath,
                 Encoding.UTF8));
-        var compilation = host.Compile("harness", [.. rewritten, .. harness], OutputKind.ConsoleApplication, EntryType);
+        var compilation = host.Compile("harness", [.. rewritten, .. harness], OutputKind.ConsoleApplication, EntryType, compiled.Load.References);
         Directory.CreateDirectory(folder);
         using (var assembly = File.Create(Path.Combine(folder, "harness.dll")))
         {
@@ -52,6 +52,13 @@ public sealed class HarnessBuilder(CompilerHost host, ImmutableArray<SyntaxTree>
         }
 
         File.WriteAllText(Path.Combine(folder, "harness.runtimeconfig.json"), RuntimeConfig(host.Sdk));
+        // Without a deps.json the host puts every assembly of the app's folder on the list it loads from: the packages'
+        // run-time assemblies and the referenced projects' go next to harness.dll.
+        foreach (var file in compiled.Load.RuntimeFiles)
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        }
+
         return null;
     }
 

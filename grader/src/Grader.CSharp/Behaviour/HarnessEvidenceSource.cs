@@ -23,7 +23,8 @@ public sealed class HarnessEvidenceSource(HarnessBuilder builder, HarnessRunner 
         var spied = assignment.Tasks.SelectMany(task => task.Functions).Select(function => function.Name).ToImmutableHashSet(StringComparer.Ordinal);
         var taskFiles = assignment.Tasks.Select(task => task.File).ToHashSet(StringComparer.Ordinal);
         var helpers = compiled.Trees.Keys.Where(path => !taskFiles.Contains(path)).ToList();
-        var selected = assignment.Tasks.Where(task => options.Includes(task.Number) && compiled.TreeOf(task.File) is not null).ToList();
+        // A project whose references did not resolve is not run: its behaviour checks are skipped behind CS-FILE-006.
+        var selected = assignment.Tasks.Where(task => compiled.Load.Usable && options.Includes(task.Number) && compiled.TreeOf(task.File) is not null).ToList();
         var compilesWhole = !compiled.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
 
         var builds = new Dictionary<int, (string Folder, string? Failure)>();

@@ -16,6 +16,7 @@ public static class CSharpStaticChecks
         new MissingReadme(),
         new EmptyReadme(),
         new ProjectFileSettings(),
+        new UnresolvedReferences(),
         new MissingTaskFile(),
         new EmptyTaskFile(),
         new MissingFinalNewline(),

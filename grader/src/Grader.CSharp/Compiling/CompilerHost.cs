@@ -59,11 +59,20 @@ public sealed class CompilerHost
     public SyntaxTree ImplicitUsingsTree() => Parse(ImplicitUsings, ImplicitUsingsPath);
 
     /// <summary>A compilation of the given trees (plus the implicit usings) as a library or a console program.</summary>
-    public CSharpCompilation Compile(string assemblyName, IEnumerable<SyntaxTree> trees, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, string? mainTypeName = null) =>
+    /// <param name="extraReferences">
+    /// Assemblies beyond the framework for this compilation only (a project's packages and referenced projects); the
+    /// host's own references stay as they are, so one warm host serves every submission.
+    /// </param>
+    public CSharpCompilation Compile(
+        string assemblyName,
+        IEnumerable<SyntaxTree> trees,
+        OutputKind kind = OutputKind.DynamicallyLinkedLibrary,
+        string? mainTypeName = null,
+        ImmutableArray<MetadataReference> extraReferences = default) =>
         CSharpCompilation.Create(
             assemblyName,
             [ImplicitUsingsTree(), .. trees],
-            References,
+            extraReferences.IsDefaultOrEmpty ? References : References.AddRange(extraReferences),
             new CSharpCompilationOptions(
                 kind,
                 mainTypeName: mainTypeName,

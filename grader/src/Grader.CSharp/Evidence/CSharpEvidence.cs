@@ -9,15 +9,20 @@ namespace Grader.CSharp.Evidence;
 /// compilation of all of them, and the compiler's diagnostics. Stored in SubmissionEvidence.Extra under
 /// <see cref="Key"/>; Roslyn's objects are immutable, so checks may share them.
 /// </summary>
-/// <param name="Trees">The student's .cs files (bin/ and obj/ left out), by submission path.</param>
+/// <param name="Trees">
+/// The student's .cs files by submission path: those the loaded project compiles, or, without a loaded project, all of
+/// them outside bin/ and obj/.
+/// </param>
 /// <param name="Compilation">All of <paramref name="Trees"/> compiled together as the project's library.</param>
 /// <param name="Diagnostics">The compiler's warnings and errors located in the student's files.</param>
 /// <param name="Host">The compiler host that compiled them (its formatter workspace serves the style check).</param>
+/// <param name="Load">How the project's references were resolved; its extra references are in <paramref name="Compilation"/>.</param>
 public sealed record CSharpEvidence(
     Compiling.CompilerHost Host,
     ImmutableSortedDictionary<string, SyntaxTree> Trees,
     CSharpCompilation Compilation,
-    ImmutableArray<Diagnostic> Diagnostics)
+    ImmutableArray<Diagnostic> Diagnostics,
+    Loading.ProjectLoad Load)
 {
     public const string Key = "csharp";
 

@@ -26,6 +26,13 @@ public sealed class CheckCatalog
             {
                 throw new InvalidOperationException($"{descriptor.Id} depends on {unknown}, which is not registered before it.");
             }
+
+            // Project checks run before every task check, so they cannot wait for one.
+            var taskPrerequisite = check is IProjectCheck ? descriptor.Prerequisites.FirstOrDefault(id => Find(id) is ITaskCheck) : null;
+            if (taskPrerequisite is not null)
+            {
+                throw new InvalidOperationException($"{descriptor.Id} is a project check and cannot depend on the task check {taskPrerequisite}.");
+            }
         }
     }
 

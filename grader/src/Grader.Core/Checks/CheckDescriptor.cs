@@ -15,7 +15,10 @@ public enum CheckScope
 /// (docs/checks/ID.md) and <c>grader explain ID</c>.
 /// </summary>
 /// <param name="Id">Stable id: track, category, number (PY-DOC-001). Never reused or renumbered.</param>
-/// <param name="Prerequisites">Ids of checks (same scope) that must pass first; otherwise this one is skipped.</param>
+/// <param name="Prerequisites">
+/// Ids of checks that must pass first; otherwise this one is skipped. A task check may name task checks of the same task
+/// and project checks (which all run before any task); a project check may name project checks only.
+/// </param>
 public sealed record CheckDescriptor(
     string Id,
     string Title,

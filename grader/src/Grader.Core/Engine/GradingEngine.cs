@@ -25,12 +25,15 @@ public sealed class GradingEngine(CheckCatalog catalog, IEvidenceCollector colle
             catalog.ProjectChecks,
             check => check.Evaluate(new ProjectCheckContext(assignment, submission, evidence, options)),
             assignment,
-            file: null);
+            file: null,
+            earlier: new Dictionary<string, CheckStatus>(StringComparer.Ordinal));
+        // A task check may wait for a project check (the project must load before a file can compile): project checks run first.
+        var projectStatuses = project.ToDictionary(check => check.Id, check => check.Status, StringComparer.Ordinal);
         // Every task is graded, so that a task's dependencies are known even when --task leaves them out of the report.
         var graded = new Dictionary<int, TaskResult>();
         foreach (var task in assignment.Tasks)
         {
-            graded[task.Number] = GradeTask(assignment, task, submission, evidence, options, graded);
+            graded[task.Number] = GradeTask(assignment, task, submission, evidence, options, graded, projectStatuses);
         }
 
         var tasks = assignment.Tasks.Where(task => options.Includes(task.Number)).Select(task => graded[task.Number]).ToImmutableArray();
@@ -49,7 +52,13 @@ public sealed class GradingEngine(CheckCatalog catalog, IEvidenceCollector colle
     }
 
     private TaskResult GradeTask(
-        AssignmentSpec assignment, TaskSpec task, Submission submission, SubmissionEvidence evidence, GradingOptions options, IReadOnlyDictionary<int, TaskResult> graded)
+        AssignmentSpec assignment,
+        TaskSpec task,
+        Submission submission,
+        SubmissionEvidence evidence,
+        GradingOptions options,
+        IReadOnlyDictionary<int, TaskResult> graded,
+        IReadOnlyDictionary<string, CheckStatus> projectStatuses)
     {
         var file = submission.Find(task.File);
         var checks = RunInOrder(
@@ -57,6 +66,7 @@ public sealed class GradingEngine(CheckCatalog catalog, IEvidenceCollector colle
             check => check.Evaluate(new TaskCheckContext(assignment, task, submission, file, evidence, options)),
             assignment,
             task.File,
+            projectStatuses,
             descriptor => BlockingDependency(descriptor, task, graded));
         return new TaskResult(task.Number, task.File, checks.Sum(check => check.Points), checks.Sum(check => check.MaxPoints), checks);
     }
@@ -82,11 +92,17 @@ public sealed class GradingEngine(CheckCatalog catalog, IEvidenceCollector colle
         return null;
     }
 
+    // earlier: the statuses of checks that ran before these (the project's, for task checks), which prerequisites may name.
     private static ImmutableArray<CheckResult> RunInOrder<TCheck>(
-        IEnumerable<TCheck> checks, Func<TCheck, CheckOutcome> evaluate, AssignmentSpec assignment, string? file, Func<CheckDescriptor, string?>? external = null)
+        IEnumerable<TCheck> checks,
+        Func<TCheck, CheckOutcome> evaluate,
+        AssignmentSpec assignment,
+        string? file,
+        IReadOnlyDictionary<string, CheckStatus> earlier,
+        Func<CheckDescriptor, string?>? external = null)
         where TCheck : ICheck
     {
-        var statuses = new Dictionary<string, CheckStatus>(StringComparer.Ordinal);
+        var statuses = new Dictionary<string, CheckStatus>(earlier, StringComparer.Ordinal);
         var results = ImmutableArray.CreateBuilder<CheckResult>();
         foreach (var check in checks)
         {

@@ -4,9 +4,6 @@ using Grader.Checks.CSharpAsync;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
-using Grader.Core.Evidence;
-using Grader.Core.Python.Facts;
-using Grader.Core.Python.Tools;
 using Grader.Core.Submissions;
 using Grader.CSharp.Checks;
 using Grader.CSharp.Tests.Support;
@@ -65,12 +62,7 @@ public sealed partial class CatalogTests
     {
         var assignment = AssignmentLoader.Load(RepositoryPaths.Assignment);
         var submission = new Submission("/nowhere/empty", ImmutableSortedDictionary<string, SubmissionFile>.Empty);
-        var evidence = new SubmissionEvidence(
-            new ToolEnvironment(null, null, null, new Version(0, 0)),
-            ToolRun<AnalysisResponse>.Failed("not run"),
-            null,
-            ToolRun<StyleReport>.Failed("not run"),
-            ImmutableSortedDictionary<string, object>.Empty);
+        var evidence = TestEvidence.With(ImmutableSortedDictionary<string, object>.Empty);
 
         foreach (var check in Catalog.Checks)
         {

@@ -2,7 +2,8 @@
 """Build the C# gallery of faulty submissions from reference-solution/csharp.
 
 Every case under submissions/<case>/ is a copy of the reference's .csproj, five
-task files and README.md with exactly one fault, plus an expected.json in the
+task files and README.md with exactly one fault (or one change that must not be
+taken for a fault, such as a package or a helper project), plus an expected.json in the
 shape of the Python gallery's (../../Grader.Core.Tests/Fixtures/make-gallery.py):
 "failing" maps a task ("0".."4") or "project" to a list of check ids that must
 come out failed, or to an object {id: status} when any status is not "failed".
@@ -48,6 +49,17 @@ def replace(folder, name, old, new):
         handle.write(text.replace(old, new))
 
 
+def write(folder, name, text):
+    path = os.path.join(folder, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w', encoding='utf-8', newline='') as handle:
+        handle.write(text)
+
+
+def add_to_project(folder, items):
+    replace(folder, 'AsyncBasics.csproj', '  </PropertyGroup>\n', '  </PropertyGroup>\n  <ItemGroup>\n' + items + '  </ItemGroup>\n')
+
+
 def every(ids, status):
     return {check: status for check in ids}
 
@@ -62,6 +74,33 @@ WAIT_N_BODY = '''        var waits = Enumerable.Range(0, n).Select(_ => BasicAsy
         return delays;'''
 TASK_WAIT_N_BODY = WAIT_N_BODY.replace('BasicAsyncSyntax.WaitRandom(maxDelay)', 'TaskWaitRandom(maxDelay)').replace('waits', 'tasks')
 WAIT_RANDOM_DELAY = '        await Task.Delay(TimeSpan.FromSeconds(delay));'
+
+MEASURE_WITH_PACKAGE = '''        var perWait = stopwatch.Elapsed.TotalSeconds / n;
+
+        // A round trip through the package's serializer: the file compiles, and runs, only with the package.
+        return JsonConvert.DeserializeObject<double>(JsonConvert.SerializeObject(perWait));
+'''
+HELPERS_PROJECT = '''<Project Sdk="Microsoft.NET.Sdk">
+  <!-- A helper library of the student's own, referenced by the main project. -->
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+</Project>
+'''
+HELPERS_SOURCE = '''namespace Helpers;
+
+/// <summary>Arithmetic on measured times.</summary>
+public static class DelayMath
+{
+    /// <summary>Divides a total time by how many items shared it.</summary>
+    /// <param name="total">The total time, in seconds.</param>
+    /// <param name="count">How many items shared it.</param>
+    /// <returns>The time per item, in seconds.</returns>
+    public static double PerItem(double total, int count) => total / count;
+}
+'''
 
 CASES = [
     ('sequential-awaits', 'WaitN awaits each WaitRandom before starting the next, then sorts: the waits run one after another, and the order comes from sorting.',
@@ -141,9 +180,21 @@ CASES = [
     ('missing-readme', 'The project has no README.md.',
      {'project': ['CS-FILE-003']},
      lambda f: os.remove(os.path.join(f, 'README.md'))),
-    ('package-reference', 'The project file references a NuGet package, which the grader does not restore (the tasks need only the framework).',
-     {'project': ['CS-FILE-005']},
-     lambda f: replace(f, 'AsyncBasics.csproj', '  </PropertyGroup>\n', '  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />\n  </ItemGroup>\n')),
+    ('package-reference', 'MeasureTime round-trips its result through Newtonsoft.Json, a NuGet package: correct code that compiles and runs only with the package restored, so no check may fail.',
+     {},
+     lambda f: (add_to_project(f, '    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />\n'),
+                replace(f, M, 'using System.Diagnostics;\n', 'using System.Diagnostics;\nusing Newtonsoft.Json;\n'),
+                replace(f, M, '        return stopwatch.Elapsed.TotalSeconds / n;\n', MEASURE_WITH_PACKAGE))),
+    ('project-reference', 'MeasureTime divides with a helper from Helpers/Helpers.csproj, a class library of the student\'s own that the project references: correct code, so no check may fail.',
+     {},
+     lambda f: (add_to_project(f, '    <!-- Helpers/ is a project of its own: its files are not compiled a second time here. -->\n'
+                                  '    <Compile Remove="Helpers/**" />\n    <ProjectReference Include="Helpers/Helpers.csproj" />\n'),
+                write(f, 'Helpers/Helpers.csproj', HELPERS_PROJECT),
+                write(f, 'Helpers/DelayMath.cs', HELPERS_SOURCE),
+                replace(f, M, '        return stopwatch.Elapsed.TotalSeconds / n;\n', '        return Helpers.DelayMath.PerItem(stopwatch.Elapsed.TotalSeconds, n);\n'))),
+    ('missing-package', 'The project references a package that does not exist: the restore fails, so the project cannot be built and the checks that need the compiler are skipped.',
+     {'project': ['CS-FILE-006']},
+     lambda f: add_to_project(f, '    <PackageReference Include="No.Such.Package" Version="9.9.9" />\n')),
     ('missing-task-file', 'MeasureRuntime.cs is missing.',
      {'2': ['CS-FILE-001']},
      lambda f: os.remove(os.path.join(f, M))),
@@ -208,6 +259,14 @@ def build(into):
         write_case(os.path.join(into, name), name, fault, failing, apply)
 
 
+def differences(comparison, prefix):
+    """Every file or folder that differs, at any depth (a case may have subfolders)."""
+    found = [prefix + name for name in comparison.left_only + comparison.right_only + comparison.diff_files]
+    for name, sub in comparison.subdirs.items():
+        found += differences(sub, f'{prefix}{name}/')
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--check', action='store_true')
@@ -215,10 +274,7 @@ def main():
     if check:
         with tempfile.TemporaryDirectory() as scratch:
             build(scratch)
-            comparison = filecmp.dircmp(scratch, GALLERY)
-            stale = comparison.left_only + comparison.right_only + [
-                f'{sub}/{file}' for sub, diff in comparison.subdirs.items()
-                for file in diff.diff_files + diff.left_only + diff.right_only]
+            stale = differences(filecmp.dircmp(scratch, GALLERY), '')
             if stale:
                 print('stale:', ', '.join(sorted(stale)))
                 return 1

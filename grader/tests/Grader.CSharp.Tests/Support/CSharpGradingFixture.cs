@@ -5,6 +5,7 @@ using Grader.Core.Engine;
 using Grader.Core.Processes;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
+using Grader.CSharp.Loading;
 
 namespace Grader.CSharp.Tests.Support;
 
@@ -15,10 +16,19 @@ public sealed class CSharpGradingFixture
     {
         Assignment = AssignmentLoader.Load(RepositoryPaths.Assignment);
         Runner = new ProcessRunner();
-        Track = new CSharpTrack(CSharpAsyncChecks.Catalog(), host => CSharpAsyncChecks.EvidenceSources(host, Runner, RepositoryPaths.Assignment), "test");
+        Track = new CSharpTrack(
+            CSharpAsyncChecks.Catalog(),
+            host => CSharpAsyncChecks.EvidenceSources(host, Runner, RepositoryPaths.Assignment),
+            Runner,
+            LoaderSettings,
+            "test");
     }
 
     public AssignmentSpec Assignment { get; }
+
+    /// <summary>The real loader settings: packages are cached where the grader caches them, so a rerun downloads nothing.</summary>
+    public static ProjectLoaderSettings LoaderSettings { get; } = ProjectLoaderSettings.FromEnvironment(
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value));
 
     public IProcessRunner Runner { get; }
 

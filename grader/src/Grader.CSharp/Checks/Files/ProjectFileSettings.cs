@@ -3,10 +3,11 @@ using System.Xml.Linq;
 using Grader.Core.Checks;
 using Grader.Core.Results;
 using Grader.CSharp.Compiling;
+using Grader.CSharp.Loading;
 
 namespace Grader.CSharp.Checks.Files;
 
-/// <summary>CS-FILE-005: one .csproj at the root, a net10.0 library with nullable enabled and no package or project references.</summary>
+/// <summary>CS-FILE-005: one .csproj at the root, a net10.0 library with nullable enabled.</summary>
 internal sealed class ProjectFileSettings : IProjectCheck
 {
     public CheckDescriptor Descriptor { get; } = new(
@@ -14,18 +15,19 @@ internal sealed class ProjectFileSettings : IProjectCheck
         "Project file targets net10.0 with nullable enabled",
         Category.Files,
         CheckScope.Project,
-        "Exactly one .csproj is at the root of the project folder; it sets TargetFramework to net10.0 and Nullable to enable, "
-        + "and has no PackageReference or ProjectReference (the tasks need only the framework).",
-        "The grader compiles your code as this project would be built, against the framework alone; a second project, another framework "
-        + "or a package means another program, which it does not build.",
-        "Keep one .csproj next to your task files with <TargetFramework>net10.0</TargetFramework> and <Nullable>enable</Nullable>, and no references.",
+        "Exactly one .csproj is at the root of the project folder; it sets TargetFramework to net10.0 and Nullable to enable. "
+        + "Package and project references are allowed: CS-FILE-006 checks that they resolve.",
+        "The grader compiles your code as this project would be built, for net10.0 with nullable reference types; a second project "
+        + "at the root or another framework means another program, which it does not build.",
+        "Keep one .csproj next to your task files with <TargetFramework>net10.0</TargetFramework> and <Nullable>enable</Nullable>; "
+        + "put a helper library of your own in a subfolder with its own .csproj.",
         "<TargetFramework>net6.0</TargetFramework> and no <Nullable>",
         "<TargetFramework>net10.0</TargetFramework>\\n<Nullable>enable</Nullable>",
         []);
 
     public CheckOutcome Evaluate(ProjectCheckContext context)
     {
-        var projects = context.Submission.FilesEndingWith(".csproj").Where(file => !file.Path.Contains('/', StringComparison.Ordinal)).ToList();
+        var projects = ProjectFile.AtRoot(context.Submission);
         if (projects.Count != 1)
         {
             return CheckOutcome.Fail(
@@ -39,7 +41,7 @@ internal sealed class ProjectFileSettings : IProjectCheck
         XDocument document;
         try
         {
-            document = XDocument.Parse(Evidence.CSharpEvidenceCollector.Text(project));
+            document = ProjectFile.Parse(project);
         }
         catch (XmlException exception)
         {
@@ -59,11 +61,6 @@ internal sealed class ProjectFileSettings : IProjectCheck
         {
             problems.Add($"Nullable is '{nullable ?? "missing"}', expected 'enable'");
         }
-
-        // The in-process compile sees the framework only; a package would need a restore and MSBuild, which the grader does not run.
-        problems.AddRange(document.Descendants()
-            .Where(element => element.Name.LocalName is "PackageReference" or "ProjectReference")
-            .Select(element => $"{element.Name.LocalName} '{element.Attribute("Include")?.Value}' is not allowed: the tasks need only the framework"));
 
         return problems.Count == 0
             ? CheckOutcome.Pass($"{project.Path} targets {DotnetSdk.TargetFramework} with nullable enabled.")
