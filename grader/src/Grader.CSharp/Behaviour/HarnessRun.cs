@@ -22,7 +22,7 @@ public sealed record HarnessRun(
     /// <summary>The last lines the student's code printed (stderr first, where crashes go), for messages.</summary>
     public string LastOutputLines(int count = 3)
     {
-        var lines = (Process.StandardError.Tail.Length > 0 ? Process.StandardError : Process.StandardOutput).Text
+        var lines = (Process.StandardError.TotalBytes > 0 ? Process.StandardError : Process.StandardOutput).Text
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return string.Join(" | ", lines.TakeLast(count).Select(line => line.Length > 200 ? line[..200] + "..." : line));
     }
