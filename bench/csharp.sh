@@ -6,6 +6,9 @@
 #   - the whole C# grading (compile, static checks, harness build, five behaviour child processes), cold and warm;
 #   - `dotnet build` of the same submission (a copy, after one untimed restore), --no-incremental so each run
 #     really compiles.
+# For a project with package or project references, the compile lines compile its sources alone (the references
+# are missing, so the diagnostics count printed beside them is not zero); the grading lines include the sandboxed
+# restore and MSBuildWorkspace load such a project needs.
 # Medians of RUNS warm runs (default 5) and of BUILDS builds (default 3); the ratio is dotnet build / warm compile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +37,14 @@ import statistics, sys
 lines = [line.split() for line in sys.argv[1].splitlines()]
 builds = [float(value) for value in sys.argv[2:]]
 def pick(name): return [float(seconds) for label, seconds, _ in lines if label == name]
+diagnostics = next(int(detail) for label, _, detail in lines if label == "cold_compile")
+scores = sorted({int(detail) for label, _, detail in lines if label.endswith("_grade")})
 cold_compile, warm_compile = pick("cold_compile")[0], statistics.median(pick("warm_compile"))
 cold_grade, warm_grade = pick("cold_grade")[0], statistics.median(pick("warm_grade"))
 build = statistics.median(builds)
 print(f"Roslyn compile, cold (first in process): {cold_compile * 1000:8.1f} ms")
 print(f"Roslyn compile, warm (median of {len(pick('warm_compile'))}):      {warm_compile * 1000:8.1f} ms")
+print(f"compile diagnostics: {diagnostics}; grading scores: {', '.join(map(str, scores))}")
 print(f"whole C# grading, cold:                 {cold_grade * 1000:8.1f} ms")
 print(f"whole C# grading, warm (median):        {warm_grade * 1000:8.1f} ms")
 print(f"dotnet build --no-incremental (median of {len(builds)}): {build * 1000:8.1f} ms  ({', '.join(f'{b:.2f}' for b in builds)} s)")
