@@ -13,7 +13,8 @@ namespace Grader.CSharp.Loading;
 
 /// <summary>
 /// Restores and opens a submission's project with the project loader, in a sandbox like the harness's: a fresh copy
-/// of the submission as working directory, a scratch HOME, a cleaned environment, its own process group (the restore,
+/// of the submission as working directory, fenced from configuration in the folders above it
+/// (<see cref="ParentFolderFence"/>), a scratch HOME, a cleaned environment, its own process group (the restore,
 /// MSBuild and MSBuildWorkspace's BuildHost included) killed at the time limit, capped output. The report comes back
 /// through a nonce-tagged file outside the copy, never stdout, which the student's targets share. Only projects with
 /// package or project references are loaded: a plain project costs nothing here.
@@ -31,6 +32,7 @@ public sealed class SandboxedProjectLoader(IProcessRunner runner, DotnetSdk sdk,
         }
 
         var folder = scratch.NewFolder("project-load");
+        ParentFolderFence.Write(folder);
         var copy = WorkingCopy.Create(submission, Path.Combine(folder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(folder, "home")).FullName;
         var results = Path.Combine(folder, "report.json");

@@ -16,6 +16,10 @@ public sealed class ScratchSpace : IDisposable
 
     public static ScratchSpace Create() => new(Directory.CreateTempSubdirectory("grader-").FullName);
 
+    /// <summary>A scratch space inside <paramref name="parent"/> rather than the system's temporary folder.</summary>
+    public static ScratchSpace CreateIn(string parent) =>
+        new(Directory.CreateDirectory(Path.Combine(parent, "grader-" + Path.GetRandomFileName())).FullName);
+
     public string NewFolder(string name) => Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
 
     public void Dispose()

@@ -54,6 +54,39 @@ public sealed class SandboxedProjectLoaderTests(CSharpGradingFixture fixture) : 
     }
 
     [Fact]
+    public async Task Configuration_left_in_the_folders_above_the_working_copy_does_not_reach_the_restore_or_the_load()
+    {
+        // Each of these, found by the search up from the project's folder, would make the load fail.
+        var above = Directory.CreateTempSubdirectory("grader-planted-").FullName;
+        const string PlantedTarget = "<Project InitialTargets=\"Planted\"><Target Name=\"Planted\"><Error Text=\"planted above\" /></Target></Project>";
+        File.WriteAllText(Path.Combine(above, "Directory.Build.props"), PlantedTarget);
+        File.WriteAllText(Path.Combine(above, "Directory.Build.targets"), PlantedTarget);
+        // Central package management refuses the project's own Version attributes (NU1008).
+        File.WriteAllText(Path.Combine(above, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(above, "Directory.Build.rsp"), "-no-such-switch\n");
+        File.WriteAllText(Path.Combine(above, "global.json"), """{ "sdk": { "version": "1.0.100", "rollForward": "disable" } }""");
+        File.WriteAllText(Path.Combine(above, "NuGet.Config"), """
+            <configuration>
+              <packageSources><clear /><add key="planted" value="https://127.0.0.1:9/v3/index.json" /></packageSources>
+              <packageSourceMapping><packageSource key="planted"><package pattern="*" /></packageSource></packageSourceMapping>
+            </configuration>
+            """);
+        try
+        {
+            var loader = new SandboxedProjectLoader(fixture.Runner, fixture.Track.Host.Sdk, CSharpGradingFixture.LoaderSettings);
+            using var scratch = ScratchSpace.CreateIn(above);
+
+            var load = await loader.LoadAsync(SubmissionLoader.Load(Path.Combine(RepositoryPaths.Gallery, "package-reference")), scratch, CancellationToken.None);
+
+            Assert.True(load.Status == ProjectLoadStatus.Loaded, $"{load.Status}: {string.Join(" | ", load.Errors)}");
+        }
+        finally
+        {
+            Directory.Delete(above, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_plain_project_starts_no_loader()
     {
         var runner = new SpyProcessRunner();
