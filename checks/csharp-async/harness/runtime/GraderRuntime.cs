@@ -7,7 +7,7 @@ namespace GraderHarness;
 
 /// <summary>
 /// What the grader's rewriter points the student's code at: Task.Delay, Thread.Sleep, Random, Stopwatch,
-/// DateTime.Now, Environment.TickCount, Task.Run, Environment.Exit, TimeProvider.System and blocking waits on tasks
+/// DateTime.Now, Environment.TickCount, Task.Run, Parallel.ForEachAsync / ForAsync, Environment.Exit, TimeProvider.System and blocking waits on tasks
 /// (.Result, .Wait(), GetAwaiter().GetResult()) all go through here, to the
 /// current scenario's virtual clock, planned randomness and records. Static because the rewritten student code can
 /// only reach static members; the harness sets <see cref="Current"/> before each scenario, in its own process.
@@ -151,24 +151,52 @@ public static class GraderRuntime
     public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(function, cancellationToken, TaskCreationOptions.DenyChildAttach, Scheduler()).Unwrap()!;
 
+    // Parallel.ForEachAsync and Parallel.ForAsync: their workers run on the pump too, with the student's degree of
+    // parallelism (by default the processor count, which the grader fixes for the child), so bounded concurrency
+    // shows in virtual time the same way on every run and every machine.
+    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, OnPump(null, CancellationToken.None), body);
+
+    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, CancellationToken cancellationToken, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, OnPump(null, cancellationToken), body);
+
+    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, OnPump(parallelOptions, parallelOptions.CancellationToken), body);
+
+    public static Task ForEachAsync<TSource>(IAsyncEnumerable<TSource> source, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, OnPump(null, CancellationToken.None), body);
+
+    public static Task ForEachAsync<TSource>(IAsyncEnumerable<TSource> source, CancellationToken cancellationToken, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, OnPump(null, cancellationToken), body);
+
+    public static Task ForEachAsync<TSource>(IAsyncEnumerable<TSource> source, ParallelOptions parallelOptions, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, OnPump(parallelOptions, parallelOptions.CancellationToken), body);
+
+    public static Task ForAsync<T>(T fromInclusive, T toExclusive, Func<T, CancellationToken, ValueTask> body)
+        where T : notnull, System.Numerics.IBinaryInteger<T> =>
+        Parallel.ForAsync(fromInclusive, toExclusive, OnPump(null, CancellationToken.None), body);
+
+    public static Task ForAsync<T>(T fromInclusive, T toExclusive, CancellationToken cancellationToken, Func<T, CancellationToken, ValueTask> body)
+        where T : notnull, System.Numerics.IBinaryInteger<T> =>
+        Parallel.ForAsync(fromInclusive, toExclusive, OnPump(null, cancellationToken), body);
+
+    public static Task ForAsync<T>(T fromInclusive, T toExclusive, ParallelOptions parallelOptions, Func<T, CancellationToken, ValueTask> body)
+        where T : notnull, System.Numerics.IBinaryInteger<T> =>
+        Parallel.ForAsync(fromInclusive, toExclusive, OnPump(parallelOptions, parallelOptions.CancellationToken), body);
+
+    // A copy: the student's options object keeps the scheduler they gave it.
+    private static ParallelOptions OnPump(ParallelOptions? options, CancellationToken cancellationToken) => new()
+    {
+        MaxDegreeOfParallelism = options?.MaxDegreeOfParallelism ?? -1,
+        CancellationToken = cancellationToken,
+        TaskScheduler = Scheduler(),
+    };
+
     // Environment.Exit: recorded as the scenario's end (status exit), not the harness's.
     [DoesNotReturn]
     public static void Exit(int exitCode) => throw new StudentExitException(exitCode);
 
-    private static TaskScheduler Scheduler()
-    {
-        var context = Current.Context;
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(context);
-        try
-        {
-            return TaskScheduler.FromCurrentSynchronizationContext();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
-    }
+    private static TaskScheduler Scheduler() => new PumpTaskScheduler(Current.Context);
 }
 
 /// <summary>Thrown in place of Environment.Exit in the student's code.</summary>

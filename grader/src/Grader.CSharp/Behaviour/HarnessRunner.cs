@@ -20,6 +20,9 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
 {
     public const long HeapLimitBytes = 512L * 1024 * 1024;
 
+    /// <summary>The processor count the student's code sees, whatever the machine has.</summary>
+    public const int ProcessorCount = 4;
+
     /// <summary>Student-visible output kept per stream (head and tail halves).</summary>
     public const int CapturedOutputBytes = 64 * 1024;
 
@@ -59,6 +62,9 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
             ["DOTNET_EnableDiagnostics"] = "0",
             ["DOTNET_GCHeapHardLimit"] = HeapLimitBytes.ToString("X", CultureInfo.InvariantCulture),
             ["DOTNET_TieredPGO"] = "0",
+            // Environment.ProcessorCount sets the default parallelism of Parallel.ForEachAsync and ForAsync: fixed, so
+            // a verdict does not depend on the grading machine's cores.
+            ["DOTNET_PROCESSOR_COUNT"] = ProcessorCount.ToString(CultureInfo.InvariantCulture),
         });
 
     private static string Config(int task, int seed, string resultsPath, string nonce) =>

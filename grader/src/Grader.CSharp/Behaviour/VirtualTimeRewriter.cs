@@ -8,10 +8,11 @@ namespace Grader.CSharp.Behaviour;
 /// <summary>
 /// Rewrites a student's syntax tree, using the semantic model of the original, so that time, randomness and
 /// process exit go through the harness (GraderHarness.GraderRuntime): Task.Delay, Thread.Sleep, Task.Run,
-/// Random.Shared / new Random(), Stopwatch, DateTime(Offset).Now, Environment.TickCount, TimeProvider.System,
-/// Environment.Exit, and the blocking waits task.Result, task.Wait() and task.GetAwaiter().GetResult(); ConfigureAwait(false) becomes ConfigureAwait(true) so no continuation escapes the harness's
-/// single thread. Every replacement keeps the original's trivia and fits on its line, so line numbers in stack
-/// traces still point at the student's source.
+/// Parallel.ForEachAsync and ForAsync, Random.Shared / new Random(), Stopwatch, DateTime(Offset).Now,
+/// Environment.TickCount, TimeProvider.System, Environment.Exit, and the blocking waits task.Result, task.Wait()
+/// and task.GetAwaiter().GetResult(); ConfigureAwait(false) becomes ConfigureAwait(true) so no continuation escapes
+/// the harness's single thread. Every replacement keeps the original's trivia and fits on its line, so line
+/// numbers in stack traces still point at the student's source.
 /// </summary>
 internal sealed class VirtualTimeRewriter(SemanticModel model, ImmutableHashSet<string> spiedMethods) : CSharpSyntaxRewriter
 {
@@ -24,6 +25,8 @@ internal sealed class VirtualTimeRewriter(SemanticModel model, ImmutableHashSet<
     {
         ["System.Threading.Tasks.Task.Delay"] = $"{Runtime}.Delay",
         ["System.Threading.Tasks.Task.Run"] = $"{Runtime}.Run",
+        ["System.Threading.Tasks.Parallel.ForEachAsync"] = $"{Runtime}.ForEachAsync",
+        ["System.Threading.Tasks.Parallel.ForAsync"] = $"{Runtime}.ForAsync",
         ["System.Threading.Thread.Sleep"] = $"{Runtime}.Sleep",
         ["System.Environment.Exit"] = $"{Runtime}.Exit",
         ["System.Environment.TickCount"] = $"{Runtime}.TickCount",

@@ -22,6 +22,8 @@ public sealed class VirtualTimeRewriterTests(CSharpGradingFixture fixture)
                 await Task.Delay(TimeSpan.FromSeconds(delay)).ConfigureAwait(false);
                 Thread.Sleep(10);
                 await Task.Run(() => Environment.TickCount64);
+                await Parallel.ForEachAsync(new[] { 1, 2 }, async (item, token) => await Task.Delay(item, token));
+                await Parallel.ForAsync(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (index, token) => await Task.Yield());
                 _ = DateTime.Now;
                 return stopwatch.Elapsed.TotalSeconds;
             }
@@ -41,6 +43,8 @@ public sealed class VirtualTimeRewriterTests(CSharpGradingFixture fixture)
         Assert.Contains("global::GraderHarness.GraderRuntime.Sleep(10)", rewritten, StringComparison.Ordinal);
         Assert.Contains("global::GraderHarness.GraderRuntime.Run(() => global::GraderHarness.GraderRuntime.TickCount64)", rewritten, StringComparison.Ordinal);
         Assert.Contains("global::GraderHarness.GraderRuntime.Now", rewritten, StringComparison.Ordinal);
+        Assert.Contains("await global::GraderHarness.GraderRuntime.ForEachAsync(new[] { 1, 2 }, async (item, token) => await global::GraderHarness.GraderRuntime.Delay(item, token));", rewritten, StringComparison.Ordinal);
+        Assert.Contains("await global::GraderHarness.GraderRuntime.ForAsync(0, 2, new ParallelOptions", rewritten, StringComparison.Ordinal);
         Assert.Equal(Lines(Source), Lines(rewritten));
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Grader.Core.Engine;
+using Grader.CSharp.Behaviour;
 using Grader.CSharp.Tests.Support;
 
 namespace Grader.CSharp.Tests.Engine;
@@ -24,6 +25,16 @@ public sealed class GalleryTests(CSharpGradingFixture fixture)
         var result = await fixture.GradeAsync(folder, GradingOptions.Default with { Seed = 20261124 });
 
         Assert.Equal(expected, CSharpGradingFixture.ProblemsWithStatus(result));
+    }
+
+    [Fact]
+    public async Task A_parallel_loop_is_capped_by_the_processor_count_the_grader_sets_not_by_the_machines_cores()
+    {
+        var result = await fixture.GradeAsync(Path.Combine(RepositoryPaths.Gallery, "parallel-foreach-capped"), GradingOptions.Default with { Seed = 20261124 });
+
+        // On a machine whose core count differs from the fixed one (this 2-core machine), the cap shows which applied.
+        var concurrency = result.Tasks.Single(task => task.Task == 1).Checks.Single(check => check.Id == "CS-BEH-011");
+        Assert.Contains($"only {HarnessRunner.ProcessorCount} of its 5 WaitRandom calls had started when the first one finished", concurrency.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,6 +73,17 @@ WAIT_N_BODY = '''        var waits = Enumerable.Range(0, n).Select(_ => BasicAsy
 
         return delays;'''
 TASK_WAIT_N_BODY = WAIT_N_BODY.replace('BasicAsyncSyntax.WaitRandom(maxDelay)', 'TaskWaitRandom(maxDelay)').replace('waits', 'tasks')
+PARALLEL_WAIT_N = '''        var delays = new List<double>(n);
+        await Parallel.ForEachAsync(Enumerable.Range(0, n), {options}async (_, _) =>
+        {{
+            var delay = await BasicAsyncSyntax.WaitRandom(maxDelay);
+            lock (delays)
+            {{
+                delays.Add(delay);
+            }}
+        }});
+
+        return delays;'''
 WAIT_RANDOM_DELAY = '        await Task.Delay(TimeSpan.FromSeconds(delay));'
 
 MEASURE_WITH_PACKAGE = '''        var perWait = stopwatch.Elapsed.TotalSeconds / n;
@@ -238,6 +249,12 @@ CASES = [
      lambda f: (replace(f, N, 'await foreach (var finished in Task.WhenEach(waits))', 'await foreach (var finished in Task.WhenEach(waits).ConfigureAwait(false))'),
                 replace(f, N, 'delays.Add(await finished);', 'delays.Add(await finished.ConfigureAwait(false));'),
                 replace(f, T4, 'delays.Add(await finished);', 'delays.Add(await finished.ConfigureAwait(false));'))),
+    ('parallel-foreach-async', 'WaitN runs the waits with Parallel.ForEachAsync and a degree of parallelism of n; correct code, so no check may fail (the harness runs the loop\'s workers in virtual time).',
+     {},
+     lambda f: replace(f, N, WAIT_N_BODY, PARALLEL_WAIT_N.format(options='new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, n) }, '))),
+    ('parallel-foreach-capped', 'WaitN runs the waits with Parallel.ForEachAsync at its default degree of parallelism (the processor count, which the grader fixes at 4): one of the five waits starts only when another has finished.',
+     {'1': ['CS-BEH-011']},
+     lambda f: replace(f, N, WAIT_N_BODY, PARALLEL_WAIT_N.format(options=''))),
     ('task-run', 'TaskWaitRandom starts WaitRandom with Task.Run; correct code, so no check may fail.',
      {},
      lambda f: replace(f, T3, 'return BasicAsyncSyntax.WaitRandom(maxDelay);', 'return Task.Run(() => BasicAsyncSyntax.WaitRandom(maxDelay));')),

@@ -340,6 +340,21 @@ SPAWN_ORDER = '''\
     return list(delays)
 '''
 
+SEMAPHORE_CAPPED = '''\
+    """Run wait_random n times, at most four at once, in completion order."""
+    gate = asyncio.Semaphore(4)
+
+    async def capped() -> float:
+        """Run one wait_random once the gate lets it through."""
+        async with gate:
+            return await wait_random(max_delay)
+
+    delays = []
+    for finished in asyncio.as_completed([capped() for _ in range(n)]):
+        delays.append(await finished)
+    return delays
+'''
+
 HARD_CODED_LIST = '''\
     """Return a fixed list of delays without calling wait_random at all."""
     return [0.5, 1.0, 1.5, 2.0, 2.5]
@@ -558,6 +573,13 @@ BEHAVIOUR_CASES = [
          'the coroutines were started, not the order they finished.',
          {'1': ['PY-BEH-012']},
          lambda f: wait_n_body(f, SPAWN_ORDER)),
+    Case('semaphore-capped',
+         'wait_n lets at most four wait_random calls run at once through an '
+         'asyncio.Semaphore: the later calls start only when earlier ones '
+         'finish, so not all n run concurrently, even when the total time '
+         'stays close to the longest delay.',
+         {'1': ['PY-BEH-011']},
+         lambda f: wait_n_body(f, SEMAPHORE_CAPPED)),
     Case('randint',
          'wait_random draws its delay with random.randint(0, max_delay), '
          'a whole number of seconds (an int), not a float.',

@@ -10,7 +10,8 @@ internal sealed class WaitNNotConcurrent : ITaskCheck
         "CS-BEH-011",
         1,
         "WaitN runs the waits concurrently",
-        "WaitN(5, 5) takes as long as its longest WaitRandom, not the sum of all of them, on the grader's clock.",
+        "WaitN(5, 5) takes as long as its longest WaitRandom, not the sum of all of them, on the grader's clock, and every WaitRandom "
+        + "has started before the first one finishes (no cap such as a Parallel.ForEachAsync's degree of parallelism).",
         "Running the waits at the same time is the point of the task: awaited one by one, n waits take n times longer.",
         "Start every WaitRandom first (keep the tasks in a list), then await them together.",
         "foreach (var _ in Enumerable.Range(0, n)) delays.Add(await BasicAsyncSyntax.WaitRandom(maxDelay));",

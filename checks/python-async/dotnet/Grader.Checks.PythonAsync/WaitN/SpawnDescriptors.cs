@@ -22,7 +22,8 @@ internal static class SpawnDescriptors
         id,
         task,
         $"{spec.Function} runs the calls concurrently",
-        $"{spec.Function}({spec.SizedN}, {spec.SizedMaxDelay}) takes about as long as its largest delay, not the sum of the delays, and never blocks the loop with time.sleep.",
+        $"{spec.Function}({spec.SizedN}, {spec.SizedMaxDelay}) takes about as long as its largest delay, not the sum of the delays, every {spec.Spawned} call "
+        + "has started before the first one finishes (no cap such as a semaphore), and the loop is never blocked with time.sleep.",
         "Concurrency is the point of the task: n waits that overlap take as long as the longest one.",
         $"Start every {spec.Spawned} call before awaiting any of them (asyncio.as_completed over the calls, or create_task for each first).",
         $"for _ in range(n):\\n    delays.append(await {spec.Spawned}(max_delay))",
