@@ -21,5 +21,11 @@ internal sealed class CompilerErrors : ITaskCheck
         ["CS-FILE-002", "CS-FILE-006"]);
 
     public CheckOutcome Evaluate(TaskCheckContext context) => context.OnTree((file, _, evidence) =>
-        CompilerFindings.Judge(file.Path, evidence.DiagnosticsIn(file.Path).Where(d => d.Severity == DiagnosticSeverity.Error), "compiles without errors", "error"));
+    {
+        var outcome = CompilerFindings.Judge(file.Path, evidence.DiagnosticsIn(file.Path).Where(d => d.Severity == DiagnosticSeverity.Error), "compiles without errors", "error");
+        // A file saved in another encoding, or not text at all, gives a flood of "unexpected character" errors: say why first.
+        return outcome.Status == CheckStatus.Failed && Utf8Text.FirstInvalidByte(file.Content.AsSpan()) is var (value, line)
+            ? outcome with { Message = $"{file.Path} is not UTF-8 text (byte 0x{value:X2} on line {line} is not valid UTF-8): save it as UTF-8 C# source. {outcome.Message}" }
+            : outcome;
+    });
 }
