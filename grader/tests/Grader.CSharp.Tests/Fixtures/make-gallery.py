@@ -244,6 +244,11 @@ CASES = [
     /// <returns>Never returns: the stack overflows first.</returns>
     private static int Dive(int level) => Dive(level + 1) + 1;
 '''))),
+    ('memory-hog', 'WaitRandom allocates a 1 GiB array before it waits: the harness\'s memory cap (a 512 MiB GC heap) refuses it with an OutOfMemoryException, for every task that calls it.',
+     {'0': every(BEH0, 'error'), '1': every(BEH1, 'error'), '2': {'CS-BEH-020': 'error'},
+      '3': {'CS-BEH-030': 'error'}, '4': every(BEH4, 'error')},
+     lambda f: replace(f, W, '        var delay = Random.Shared.NextDouble() * maxDelay;', '''        var buffer = new byte[1024 * 1024 * 1024];
+        var delay = (buffer.Length * 0) + (Random.Shared.NextDouble() * maxDelay);''')),
     ('configure-await-false', 'WaitN and TaskWaitN use ConfigureAwait(false); correct code, so no check may fail (the harness keeps the continuations in virtual time).',
      {},
      lambda f: (replace(f, N, 'await foreach (var finished in Task.WhenEach(waits))', 'await foreach (var finished in Task.WhenEach(waits).ConfigureAwait(false))'),

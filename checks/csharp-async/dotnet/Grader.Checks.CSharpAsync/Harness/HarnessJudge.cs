@@ -63,8 +63,17 @@ internal static class HarnessJudge
             ? CheckOutcome.TimedOut($"{observation.Call} waits forever: it blocks its thread with {kind}{BlockingCalls.At(where)} on a task that nothing will ever complete. Await the task instead, and make sure something starts it.")
             : CheckOutcome.TimedOut($"{observation.Call} waits forever: it awaits something that nothing will ever complete (a Task never started, or a blocking wait on its own work)."),
         "exit" => CheckOutcome.Error($"{observation.Call} called Environment.Exit{Where(observation)}: the code must not end the program."),
+        _ when ExceptionType(observation) is "OutOfMemoryException" or "System.OutOfMemoryException" => CheckOutcome.Error(
+            $"{observation.Call} ran out of memory{Where(observation)}: the grader gives the code {HarnessRunner.HeapLimitBytes / (1024 * 1024)} MiB, "
+            + "and these tasks need almost none. Look for a collection that grows without end."),
         _ => CheckOutcome.Error($"{observation.Call} threw {Exception(observation)}."),
     };
+
+    private static string? ExceptionType(Observation observation) =>
+        observation.Line.TryGetProperty("exception", out var exception) && exception.ValueKind == JsonValueKind.Object
+            && exception.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            ? type.GetString()
+            : null;
 
     private static string Where(Observation observation) =>
         observation.Line.TryGetProperty("exception", out var exception) && exception.TryGetProperty("where", out var where) && where.ValueKind == JsonValueKind.String

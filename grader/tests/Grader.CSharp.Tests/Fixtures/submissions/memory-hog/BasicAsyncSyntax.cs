@@ -1,0 +1,16 @@
+namespace AsyncBasics;
+
+/// <summary>Task 0: the basics of async and await.</summary>
+public static class BasicAsyncSyntax
+{
+    /// <summary>Waits a random delay of up to the given number of seconds and returns it.</summary>
+    /// <param name="maxDelay">The longest delay to wait, in seconds.</param>
+    /// <returns>The delay that was waited, in seconds.</returns>
+    public static async Task<double> WaitRandom(int maxDelay = 10)
+    {
+        var buffer = new byte[1024 * 1024 * 1024];
+        var delay = (buffer.Length * 0) + (Random.Shared.NextDouble() * maxDelay);
+        await Task.Delay(TimeSpan.FromSeconds(delay));
+        return delay;
+    }
+}
