@@ -7,7 +7,8 @@ namespace Grader.Cli;
 internal static class GraderCli
 {
     public static RootCommand Build(GraderApp app, CliConsole console) =>
-        new("grader: grades the \"0x01. Python - Async\" project. Start with 'grader check <folder>'; 'grader doctor' shows which tools it uses.")
+        new("grader: grades the \"0x01. Python - Async\" project, in Python or in its C# port (the language is detected from the folder, or set with --track). "
+            + "Start with 'grader check <folder>'; 'grader doctor' shows which tools it uses.")
         {
             CheckCommand.Create(app, console),
             CiCommand.Create(app, console),

@@ -11,7 +11,8 @@ internal static class CheckCommand
         var folder = new Argument<string>("folder") { Description = "The submission folder: the one that holds the task files (0-basic_async_syntax.py..., or the .csproj and BasicAsyncSyntax.cs... of the C# track)." };
         var options = new GradeCommandOptions(ReporterCatalog.Create(ReportOptions.Default), app);
         var command = new Command("check", "Grade one submission folder: files, conventions, syntax, Python 3.7 compatibility, style, docstrings, annotations, API, "
-            + "and behaviour (each task's code runs in a sandboxed child process, in virtual time).\n"
+            + "and behaviour (each task's code runs in a sandboxed child process, in virtual time). A C# submission gets the same "
+            + "kinds of checks: Roslyn's compile, dotnet format, XML docs, API and behaviour.\n"
             + GradeCommandOptions.ExitCodesHelp)
         {
             folder,
