@@ -65,6 +65,10 @@ class Clock:
         self.loops_created = 0
         # Set by the session: names where a loop's tasks are waiting.
         self.locate = None  # type: Optional[Callable[[Any], Optional[str]]]
+        # Threads inside a real-mode block() (time.sleep run in an executor):
+        # each will wake a loop that waits for it, so that loop is no deadlock.
+        self.sleepers = 0
+        self._sleepers_lock = threading.Lock()
 
     def elapsed(self) -> float:
         """Return the seconds elapsed since the probe started."""
@@ -101,8 +105,14 @@ class Clock:
         self.check_wait(seconds)
         if self.virtual:
             self.advance(seconds)
-        else:
+            return
+        with self._sleepers_lock:
+            self.sleepers += 1
+        try:
             _real_sleep(seconds * self.scale)
+        finally:
+            with self._sleepers_lock:
+                self.sleepers -= 1
 
 
 class ClockSelector(selectors.BaseSelector):
@@ -173,9 +183,17 @@ class ClockSelector(selectors.BaseSelector):
         a short real grace period, then declare a deadlock.
         """
         alone = threading.active_count() <= 1
-        events = self._real.select(0 if alone else self._clock.DEADLOCK_GRACE)
-        if events:
-            return events
+        while True:
+            # Counted before and after the wait: a thread that starts to
+            # sleep during it keeps the loop waiting, and one that ends
+            # during it gets one more whole grace period to post its result.
+            sleeping = self._clock.sleepers
+            events = self._real.select(
+                0 if alone else self._clock.DEADLOCK_GRACE)
+            if events:
+                return events
+            if not sleeping and not self._clock.sleepers:
+                break
         raise Deadlock("the event loop would wait forever: nothing is "
                        "scheduled and nothing can wake it up")
 

@@ -463,6 +463,17 @@ TIME_SLEEP = '''\
     return delay
 '''
 
+SLEEP_IN_EXECUTOR = '''\
+    """Wait for a random delay in a worker thread and return it.
+
+    The delay is waited with time.sleep in the loop's default executor.
+    """
+    delay = random.uniform(0, max_delay)
+    loop = asyncio.get_event_loop()
+    await loop.run_in_executor(None, time.sleep, delay)
+    return delay
+'''
+
 HUGE_OUTPUT_FLAG_OLD = '''\
 import random
 '''
@@ -602,6 +613,15 @@ BEHAVIOUR_CASES = [
          'fails.',
          {'0': ['PY-BEH-004']},
          lambda f: wait_random_body(f, RETURNS_OTHER_VALUE)),
+    Case('sleep-in-executor',
+         'wait_random waits with time.sleep(delay) in a worker thread '
+         '(run_in_executor): the loop stays free, but the wait is not '
+         'asyncio.sleep, and the grader\'s clock runs such sleeps one after '
+         'another, so PY-BEH-007, PY-BEH-011 and PY-BEH-041 name it, in '
+         'both clock modes (no false deadlock while the threads sleep).',
+         {'0': ['PY-BEH-007'], '1': ['PY-BEH-011'], '4': ['PY-BEH-041']},
+         lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'time'),
+                    wait_random_body(f, SLEEP_IN_EXECUTOR))),
     Case('time-sleep',
          'wait_random waits with the blocking time.sleep(delay) instead of '
          'await asyncio.sleep(delay): it blocks the event loop (PY-BEH-007), '

@@ -41,9 +41,9 @@ internal static class SpawnJudge
     // returned), not on the list the function returned, so a wrong list cannot hide or fake concurrency.
     public static CheckOutcome RunsConcurrently(Observation observation, Tolerance tolerance)
     {
-        if (BlockingSleep.Find(observation) is { } blocking)
+        if (BlockingSleep.Find(observation, " The coroutines cannot overlap while the loop is blocked.") is { } blocking)
         {
-            return blocking with { Message = blocking.Message + " The coroutines cannot overlap while the loop is blocked." };
+            return blocking;
         }
 
         var calls = SpawnedCall.Of(observation, "wait_random");
