@@ -12,7 +12,8 @@ internal static class Utf8Text
         var rest = content;
         while (!rest.IsEmpty)
         {
-            if (Rune.DecodeFromUtf8(rest, out _, out var consumed) == OperationStatus.InvalidData || consumed == 0)
+            // NeedMoreData: the file ends inside a multi-byte sequence, which is no more UTF-8 than a bad byte.
+            if (Rune.DecodeFromUtf8(rest, out _, out var consumed) != OperationStatus.Done || consumed == 0)
             {
                 var offset = content.Length - rest.Length;
                 return (rest[0], content[..offset].Count((byte)'\n') + 1);
