@@ -62,9 +62,14 @@ public sealed class BatchInterruptTests : IDisposable
     private static int Finished(string results) =>
         Directory.Exists(results) ? Directory.GetFiles(results, "*.meta.json").Length : 0;
 
+    // A test run started in the background by a non-interactive shell (`.ci/run &`) ignores SIGINT, and a child
+    // inherits that, as POSIX wants for background jobs: env gives the grader the default disposition back, so it
+    // meets Ctrl-C as it would from a terminal.
     private static ProcessStartInfo GraderProcess(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "grader.dll"));
         foreach (var arg in args)
         {
