@@ -3,13 +3,17 @@ using System.Diagnostics;
 namespace GraderHarness;
 
 /// <summary>
-/// Ends the harness when one scenario runs too long in real time (a CPU-bound loop, which virtual time cannot
-/// interrupt), after writing that scenario's line with status timeout, so the grader learns which call hung.
+/// Ends the harness when one scenario spins too long (a CPU-bound loop, which virtual time cannot interrupt), after
+/// writing that scenario's line with status timeout, so the grader learns which call hung. The budget is CPU time,
+/// not real time: on a loaded machine a correct scenario gets little CPU and may take long, but uses almost none;
+/// a loop that never awaits uses a core. A scenario that takes three budgets of real time ends all the same, so the
+/// line is written before the grader's own time limit kills the process.
 /// </summary>
 internal sealed class Watchdog
 {
     private readonly object gate = new();
     private readonly Stopwatch sinceStart = new();
+    private TimeSpan cpuAtStart;
     private string? scenario;
     private string? call;
 
@@ -25,6 +29,7 @@ internal sealed class Watchdog
         {
             scenario = id;
             call = description;
+            cpuAtStart = Environment.CpuUsage.TotalTime;
             sinceStart.Restart();
         }
     }
@@ -44,18 +49,22 @@ internal sealed class Watchdog
             Thread.Sleep(50);
             lock (gate)
             {
-                if (scenario is null || sinceStart.Elapsed < budget)
+                var cpu = Environment.CpuUsage.TotalTime - cpuAtStart;
+                if (scenario is null || (cpu < budget && sinceStart.Elapsed < 3 * budget))
                 {
                     continue;
                 }
 
-                var (id, description, seconds) = (scenario, call, sinceStart.Elapsed.TotalSeconds);
+                var (id, description) = (scenario, call);
+                var reason = cpu >= budget
+                    ? $"still running after {cpu.TotalSeconds:0.0} s of CPU time ({sinceStart.Elapsed.TotalSeconds:0.0} s of real time): a loop that never awaits"
+                    : $"still running after {sinceStart.Elapsed.TotalSeconds:0.0} s of real time";
                 results.Write(json =>
                 {
                     json.WriteString("scenario", id);
                     json.WriteString("call", description);
                     json.WriteString("status", "timeout");
-                    json.WriteString("reason", $"still running after {seconds:0.0} s of real time (a loop that never awaits)");
+                    json.WriteString("reason", reason);
                 });
                 Environment.Exit(3);
             }

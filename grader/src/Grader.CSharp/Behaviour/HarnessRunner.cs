@@ -26,8 +26,8 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
     /// <summary>Student-visible output kept per stream (head and tail halves).</summary>
     public const int CapturedOutputBytes = 64 * 1024;
 
-    /// <summary>Real seconds one scenario may run before the harness's watchdog calls it a timeout (a loop that never awaits).</summary>
-    public const double ScenarioSeconds = 3;
+    /// <summary>CPU seconds one scenario may use (or three times as many real seconds) before the harness's watchdog calls it a timeout (a loop that never awaits).</summary>
+    public const double ScenarioSeconds = 2;
 
     public async Task<HarnessRun> RunAsync(string harnessFolder, Submission submission, int task, GradingOptions options, string runFolder, CancellationToken cancellationToken)
     {
