@@ -21,9 +21,9 @@ internal sealed class DelayCall
 internal sealed record BlockingSleep(double Seconds, double At, bool InAsyncWork, string? Where);
 
 /// <summary>
-/// One blocking wait on an unfinished task (<c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>,
-/// <c>Task.WaitAll</c>): which, when, where, and whether it blocked asynchronous work (an async method or a
-/// continuation) rather than a regular method such as MeasureTime.
+/// One blocking wait on an unfinished task (<c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>): which,
+/// when, where, and whether it blocked asynchronous work (an async method or a continuation) rather than a regular
+/// method such as MeasureTime.
 /// </summary>
 internal sealed record BlockingWait(string Kind, double At, bool InAsyncWork, string? Where);
 

@@ -31,9 +31,7 @@ public static class ParentFolderFence
     /// <summary>The file names the fence writes, with their content.</summary>
     public static IReadOnlyList<(string Name, string Content)> Files { get; } =
     [
-        ("Directory.Build.props", EmptyProject),
-        ("Directory.Build.targets", EmptyProject),
-        ("Directory.Packages.props", EmptyProject),
+        .. ProjectFile.Imported.Select(name => (name, EmptyProject)),
         ("Directory.Build.rsp", "# The grader's fence: no MSBuild switches from the folders above.\n"),
         ("global.json", "{}\n"),
         ("NuGet.Config", NuGetConfig),

@@ -8,8 +8,8 @@ namespace Grader.CSharp.Loading;
 /// <summary>The submission's project file (the .csproj at its root), read as XML, and whether it needs MSBuild to be understood.</summary>
 public static class ProjectFile
 {
-    // Files MSBuild imports into every project of the folder: a package added there is the project's too.
-    private static readonly string[] Imported = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
+    /// <summary>Files MSBuild imports into every project below them: a package added there is the project's too.</summary>
+    public static IReadOnlyList<string> Imported { get; } = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
 
     public static IReadOnlyList<SubmissionFile> AtRoot(Submission submission) =>
         [.. submission.FilesEndingWith(".csproj").Where(file => !file.Path.Contains('/', StringComparison.Ordinal))];

@@ -87,7 +87,7 @@ internal static class HarnessJudge
             return "an exception";
         }
 
-        var type = exception.GetProperty("type").GetString();
+        var type = ExceptionType(observation);
         var message = exception.TryGetProperty("message", out var m) ? m.GetString() : null;
         return string.IsNullOrEmpty(message) ? $"{type}{Where(observation)}" : $"{type}: {message}{Where(observation)}";
     }

@@ -54,7 +54,9 @@ internal static class SpawnRules
         var took = observation.VirtualElapsed;
         if (took <= longest + HarnessJudge.Tolerance)
         {
-            return StartedLate(calls) is { } late
+            var late = LateStarts.Describe(
+                [.. calls.Select(call => (call.Started, call.Finished))], HarnessJudge.Tolerance, 1e-9, "WaitRandom", "the grader's clock", Observation.Format);
+            return late is not null
                 ? CheckOutcome.Fail($"{observation.Call}: {late}. Start every wait before awaiting any (collect the tasks first, then Task.WhenEach or Task.WhenAny), "
                     + "with no cap on how many run at once (a Parallel.ForEachAsync caps them at its MaxDegreeOfParallelism).")
                 : CheckOutcome.Pass($"{observation.Call} took {Observation.Format(took)} s for a longest wait of {Observation.Format(longest)} s: the {calls.Count} waits ran concurrently.");
@@ -65,24 +67,6 @@ internal static class SpawnRules
             : "the waits did not all run at the same time";
         return CheckOutcome.Fail($"{observation.Call} took {Observation.Format(took)} s of the grader's clock for waits whose longest is {Observation.Format(longest)} s: {why}. "
             + "Start every wait before awaiting any (collect the tasks first, then Task.WhenEach or Task.WhenAny).");
-    }
-
-    // A wait that starts only once another has finished was held back: a cap on concurrency, whose total time can still
-    // stay under the longest wait when the late ones are short. All n waits must be running before the first one ends.
-    private static string? StartedLate(List<(int Order, double Started, double Finished, double Returned)> calls)
-    {
-        var waited = calls.Where(call => call.Finished - call.Started > HarnessJudge.Tolerance).ToList();
-        if (waited.Count == 0)
-        {
-            return null;
-        }
-
-        var firstEnd = waited.Min(call => call.Finished);
-        var late = calls.Count(call => call.Started >= firstEnd - 1e-9);
-        return late == 0
-            ? null
-            : $"only {calls.Count - late} of its {calls.Count} WaitRandom calls had started when the first one finished "
-                + $"(at {Observation.Format(firstEnd)} s of the grader's clock); {(late == 1 ? "the last one" : $"the other {late}")} started later, so they did not all run at the same time";
     }
 
     public static CheckOutcome ReturnsCompletionOrder(Observation observation)

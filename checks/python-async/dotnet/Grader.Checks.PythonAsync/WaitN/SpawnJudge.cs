@@ -57,7 +57,9 @@ internal static class SpawnJudge
         var sum = calls.Sum(call => call.Duration);
         if (tolerance.AtMost(longest, took))
         {
-            return StartedLate(calls, tolerance) is { } late
+            var late = LateStarts.Describe(
+                [.. calls.Select(call => (call.Started, call.Finished))], tolerance.Tie, tolerance.Tie, "wait_random", tolerance.ClockName, Observation.Format);
+            return late is not null
                 ? CheckOutcome.Fail($"{observation.Call}: {late}. Start them all before awaiting any (asyncio.as_completed, or create_task then await), "
                     + "with no cap on how many run at once (an asyncio.Semaphore around the calls is one).")
                 : CheckOutcome.Pass($"{observation.Call} took {Observation.Format(took)} s for a longest wait of {Observation.Format(longest)} s: the {calls.Count} coroutines ran concurrently.");
@@ -69,25 +71,6 @@ internal static class SpawnJudge
         return CheckOutcome.Fail(
             $"{observation.Call} took {Observation.Format(took)} s of {tolerance.ClockName} for waits whose longest is {Observation.Format(longest)} s: {why}. "
             + "Start them all before awaiting any (asyncio.as_completed, or create_task then await).");
-    }
-
-    // A call that starts only once another has finished was held back: a cap on concurrency, whose total time can
-    // still stay under the longest wait when the late calls are short. All n must be running before the first one ends.
-    private static string? StartedLate(IReadOnlyList<SpawnedCall> calls, Tolerance tolerance)
-    {
-        var waited = calls.Where(call => call.Duration > tolerance.Tie).ToList();
-        if (waited.Count == 0)
-        {
-            return null;
-        }
-
-        var firstEnd = waited.Min(call => call.Finished);
-        var late = calls.Count(call => call.Started >= firstEnd - tolerance.Tie);
-        return late == 0
-            ? null
-            : $"only {calls.Count - late} of its {calls.Count} wait_random calls had started when the first one finished "
-                + $"(at {Observation.Format(firstEnd)} s of {tolerance.ClockName}); {(late == 1 ? "the last one" : $"the other {late}")} started later, "
-                + "so they did not all run at the same time";
     }
 
     public static CheckOutcome ReturnsCompletionOrder(Observation observation, Tolerance tolerance, ImmutableArray<Finding> sortingEvidence)
