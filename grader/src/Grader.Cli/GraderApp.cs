@@ -10,6 +10,7 @@ using Grader.Core.Checks;
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
 using Grader.Core.Processes;
+using Grader.Core.Provisioning;
 using Grader.Core.Python.Behaviour;
 using Grader.Core.Python.Tools;
 using Grader.Core.Python.Warm;
@@ -31,12 +32,15 @@ internal sealed class GraderApp : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> environment;
     private readonly string baseDirectory;
     private readonly bool tasksTogether;
+    private readonly TextWriter notices;
 
     /// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
     /// <param name="tasksTogether">Run a submission's tasks in one probe process where they complete as they would alone.</param>
-    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder", bool tasksTogether = true)
+    /// <param name="notices">Where the grader says what it installs (stderr), apart from any report.</param>
+    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder", bool tasksTogether = true, TextWriter? notices = null)
     {
         this.runner = runner;
+        this.notices = notices ?? TextWriter.Null;
         this.tasksTogether = tasksTogether;
         this.environment = environment;
         this.baseDirectory = baseDirectory;
@@ -56,20 +60,19 @@ internal sealed class GraderApp : IAsyncDisposable
 
     public const string DefaultAssignment = "python-async";
 
-    public static GraderApp FromProcess() => Create(
-        System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value),
-        AppContext.BaseDirectory);
+    public static IReadOnlyDictionary<string, string?> ProcessEnvironment() =>
+        System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
 
     /// <summary>
     /// The app with the real process runner: the grader's Python scripts run on warm interpreters and a submission's
     /// tasks share one probe process, unless GRADER_FRESH_PROCESSES=1 asks for a fresh process each time, one per
     /// task (the benchmarks' baseline, and a way around a system where forking misbehaves).
     /// </summary>
-    public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder")
+    public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder", TextWriter? notices = null)
     {
         var fresh = environment.GetValueOrDefault(FreshProcessesVariable) == "1";
         IProcessRunner runner = fresh ? new ProcessRunner() : new WarmPythonRunner(new ProcessRunner());
-        return new(runner, environment, baseDirectory, gradescopeRoot, tasksTogether: !fresh);
+        return new(runner, environment, baseDirectory, gradescopeRoot, tasksTogether: !fresh, notices);
     }
 
     public IReadOnlyDictionary<string, string?> Environment => environment;
@@ -136,8 +139,31 @@ internal sealed class GraderApp : IAsyncDisposable
 
     public CheckCatalog Catalog() => PythonAsyncChecks.Catalog();
 
-    public Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken) =>
-        new ToolLocator(runner, environment).LocateAsync(options.Python, Version.Parse(assignment.TargetPython), cancellationToken);
+    /// <summary>Installs a missing system tool where the grader can (root, apt-get), or says in one line how to.</summary>
+    public SystemToolProvisioner Provisioner() => new(runner, ProvisionerSettings.FromEnvironment(environment), notices);
+
+    /// <summary>
+    /// The Python tools for a run. A missing pycodestyle is installed first where the grader can, so the first
+    /// command on a fresh machine grades style too; where it cannot, one line says what to run.
+    /// </summary>
+    public async Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken)
+    {
+        var locator = new ToolLocator(runner, environment);
+        var target = Version.Parse(assignment.TargetPython);
+        var tools = await locator.LocateAsync(options.Python, target, cancellationToken).ConfigureAwait(false);
+        if (tools.Pycodestyle is not null)
+        {
+            return tools;
+        }
+
+        var outcome = await Provisioner().EnsureAsync(PythonSystemTools.Pycodestyle, cancellationToken).ConfigureAwait(false);
+        if (outcome.Line is { } line)
+        {
+            await notices.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        return outcome.Status == ProvisionStatus.Missing ? tools : await locator.LocateAsync(options.Python, target, cancellationToken).ConfigureAwait(false);
+    }
 
     public GradingEngine Engine() =>
         new(Catalog(), new EvidenceCollector(runner, [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount, tasksTogether)]), GraderVersion);

@@ -15,6 +15,7 @@ internal static class GraderCli
             PackageCommand.Create(app, console),
             BatchCommand.Create(app, console),
             DoctorCommand.Create(app, console),
+            SetupCommand.Create(app, console),
             ExplainCommand.Create(app, console),
         };
 

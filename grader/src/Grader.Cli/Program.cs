@@ -1,5 +1,6 @@
 using Grader.Cli;
 
-await using var app = GraderApp.FromProcess();
-var console = CliConsole.FromProcess(app.Environment);
+var environment = GraderApp.ProcessEnvironment();
+var console = CliConsole.FromProcess(environment);
+await using var app = GraderApp.Create(environment, AppContext.BaseDirectory, notices: console.Error);
 return await GraderCli.RunAsync(app, console, args);

@@ -25,9 +25,9 @@ internal static class CliRunner
             environment[name] = value;
         }
 
-        await using var app = GraderApp.Create(environment, AppContext.BaseDirectory, gradescopeRoot);
         using var output = new StringWriter();
         using var error = new StringWriter();
+        await using var app = GraderApp.Create(environment, AppContext.BaseDirectory, gradescopeRoot, error);
         var exitCode = await GraderCli.RunAsync(app, new CliConsole(output, error, colorEnabled: false), args);
         return (exitCode, output.ToString(), error.ToString());
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grader.Core.Engine;
+using Grader.Core.Provisioning;
 using Grader.Core.Python.Tools;
 using Grader.CSharp.Compiling;
 
@@ -11,7 +12,7 @@ internal static class DoctorCommand
     public static Command Create(GraderApp app, CliConsole console)
     {
         var python = new Option<string?>("--python") { Description = "Check this interpreter instead of searching for Python 3.7." };
-        var command = new Command("doctor", "Show the Python interpreters, pycodestyle, the .NET SDK (C# track) and the assignment rules the grader would use, and how to install what is missing.") { python };
+        var command = new Command("doctor", "Show the Python interpreters, pycodestyle, the .NET SDK (C# track) and the assignment rules the grader would use, each with its version and where it came from, and how to install what is missing ('grader setup' installs it).") { python };
         command.SetAction((parse, cancellationToken) => console.GuardAsync(async () =>
         {
             var assignmentFolder = app.AssignmentDirectory(null);
@@ -22,7 +23,8 @@ internal static class DoctorCommand
             await output.WriteLineAsync($"assignment:       {spec.Title} ({assignmentFolder})");
             await output.WriteLineAsync($"target python:    {tools.DescribeTarget()}");
             await output.WriteLineAsync($"analysis python:  {tools.Analysis?.Display ?? "not found: install python3 (3.8 or newer)"}");
-            await output.WriteLineAsync($"pycodestyle:      {(tools.Pycodestyle is { } style ? $"{style.Version} ({style.Path}); graded with the 2.5 profile" : $"not found: {ToolEnvironment.PycodestyleInstallHint}")}");
+            var origin = new PackageOrigin(app.Runner, ProvisionerSettings.FromEnvironment(app.Environment));
+            await output.WriteLineAsync($"pycodestyle:      {(tools.Pycodestyle is { } style ? $"{style.Version} ({await WhereFromAsync(origin, style.Path, cancellationToken)}); graded with the 2.5 profile" : $"not found: {ToolEnvironment.PycodestyleInstallHint}")}");
             await output.WriteLineAsync($"dotnet sdk:       {DescribeDotnetSdk()}");
             var ready = tools.Analysis is not null && tools.Pycodestyle is not null;
             await output.WriteLineAsync(ready ? "ready: every check can run." : "not ready: the checks that need a missing tool will report 'error'.");
@@ -30,6 +32,9 @@ internal static class DoctorCommand
         }));
         return command;
     }
+
+    private static async Task<string> WhereFromAsync(PackageOrigin origin, string path, CancellationToken cancellationToken) =>
+        await origin.DescribeAsync(path, cancellationToken) is { } package ? $"{path}, {package}" : $"{path}, not from a Debian package";
 
     // The C# track needs the SDK only when a C# submission is graded, so its absence is reported but does not make
     // the (Python) grader "not ready".
