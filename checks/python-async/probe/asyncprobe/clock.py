@@ -69,6 +69,10 @@ class Clock:
         # each will wake a loop that waits for it, so that loop is no deadlock.
         self.sleepers = 0
         self._sleepers_lock = threading.Lock()
+        # Real mode: the most a wait overran what was asked of it, in clock
+        # seconds (a loaded machine wakes a process late).  The judges widen
+        # their margins by it, so that load never flips a verdict.
+        self.lateness = 0.0
 
     def elapsed(self) -> float:
         """Return the seconds elapsed since the probe started."""
@@ -95,6 +99,12 @@ class Clock:
                 "waiting %.3f s would pass the deadline of the scenario"
                 % seconds)
 
+    def note_late(self, asked: float, started: float) -> None:
+        """Record how much a real wait of ``asked`` from ``started`` overran."""
+        late = self.elapsed() - started - asked
+        if late > self.lateness:
+            self.lateness = late
+
     def advance(self, seconds: float) -> None:
         """Move virtual time forward (no effect in real mode)."""
         if self.virtual and seconds > 0:
@@ -108,11 +118,13 @@ class Clock:
             return
         with self._sleepers_lock:
             self.sleepers += 1
+        started = self.elapsed()
         try:
             _real_sleep(seconds * self.scale)
         finally:
             with self._sleepers_lock:
                 self.sleepers -= 1
+        self.note_late(seconds, started)
 
 
 class ClockSelector(selectors.BaseSelector):
@@ -170,7 +182,11 @@ class ClockSelector(selectors.BaseSelector):
                 exc.stuck_at = clock.locate(self.loop)
             raise
         if not clock.virtual:
-            return self._real.select(timeout * clock.scale)
+            started = clock.elapsed()
+            events = self._real.select(timeout * clock.scale)
+            if not events:
+                clock.note_late(timeout, started)
+            return events
         events = self._real.select(0)
         if not events:
             clock.advance(timeout)
@@ -214,6 +230,24 @@ class ClockEventLoop(asyncio.SelectorEventLoop):
     def time(self) -> float:
         """Return the probe clock's monotonic time."""
         return self._probe_clock.monotonic()
+
+    def call_soon_threadsafe(self, callback: Callable[..., Any],
+                             *args: Any, **kwargs: Any) -> asyncio.Handle:
+        """Schedule a callback from another thread, timing its pickup.
+
+        In real mode a loaded machine may run it long after the thread
+        asked (a worker thread's result reaching the loop): that delay is
+        lateness too.
+        """
+        clock = self._probe_clock
+        if clock.virtual:
+            return super().call_soon_threadsafe(callback, *args, **kwargs)
+        asked = clock.elapsed()
+
+        def picked_up(*inner: Any) -> None:
+            clock.note_late(0.0, asked)
+            callback(*inner)
+        return super().call_soon_threadsafe(picked_up, *args, **kwargs)
 
 
 class ClockPolicy(asyncio.DefaultEventLoopPolicy):  # type: ignore

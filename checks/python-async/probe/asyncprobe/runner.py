@@ -118,6 +118,8 @@ class Runner:
         if observation["virtual_elapsed"] is None:
             observation["virtual_elapsed"] = session.now()
         observation.update(session.records())
+        if not session.clock.virtual:
+            observation["clock_lateness"] = session.clock.lateness
         observation["tampered_after"] = patches.tampered()
         if after is not None:
             try:

@@ -103,6 +103,7 @@ class Session:
         self.dropped = {}
         self.t0 = self.clock.elapsed()
         self.clock.deadline = self.t0 + self.virtual_deadline
+        self.clock.lateness = 0.0
         self._loops_before = self.clock.loops_created
 
     def now(self) -> float:

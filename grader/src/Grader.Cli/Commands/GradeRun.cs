@@ -18,9 +18,15 @@ internal static class GradeRun
         var reports = ReportRequest.ParseAll(request.Reports, formats);
         var stopwatch = Stopwatch.StartNew();
         Core.Results.GradingResult result;
+        var choice = ProjectFolderChoice.For(app, request.Folder, request.AssignmentDirectory);
+        foreach (var line in choice.Lines)
+        {
+            await console.Error.WriteLineAsync(line);
+        }
+
         try
         {
-            var submission = SubmissionLoader.Load(request.Folder);
+            var submission = SubmissionLoader.Load(choice.Folder);
             var track = app.Tracks.Select(request.Track, submission);
             var assignment = app.LoadAssignment(request.AssignmentDirectory, track);
             var unknown = request.Grading.Tasks.Where(number => assignment.Tasks.All(task => task.Number != number)).ToList();
@@ -39,7 +45,7 @@ internal static class GradeRun
 
         var options = new ReportOptions(console.ColorEnabled, request.RevealHidden)
         {
-            SourceRoot = request.SourceRoot,
+            SourceRoot = RepositoryPath(request.SourceRoot, choice.RelativePath),
             ElapsedSeconds = stopwatch.Elapsed.TotalSeconds,
         };
         var catalog = ReporterCatalog.Create(options);
@@ -50,4 +56,8 @@ internal static class GradeRun
         var passed = request.FailUnder is { } threshold ? threshold.IsMet(result) : result.AllPassed;
         return passed ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;
     }
+
+    // Paths in annotations are relative to the repository: the folder given, then the project folder inside it.
+    private static string RepositoryPath(string sourceRoot, string relative) =>
+        relative.Length == 0 ? sourceRoot : sourceRoot is "" or "." ? relative : $"{sourceRoot.TrimEnd('/')}/{relative}";
 }

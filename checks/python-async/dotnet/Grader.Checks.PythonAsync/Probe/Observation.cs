@@ -17,6 +17,9 @@ internal sealed partial class Observation(JsonElement json)
 
     public double? VirtualElapsed => Number(Property("virtual_elapsed"));
 
+    /// <summary>Real clock only: the most a wait of the scenario overran (a loaded machine wakes a process late); 0 in virtual time.</summary>
+    public double ClockLateness => Number(Property("clock_lateness")) is { } late && late > 0 ? late : 0;
+
     public IReadOnlyList<JsonElement> RandomCalls => Array("random_calls");
 
     public IReadOnlyList<JsonElement> SpyCalls => Array("spy_calls");

@@ -60,7 +60,7 @@ internal static class ScenarioJudge
             observations.Add(observation);
         }
 
-        return judge(observations, Tolerance.For(evidence.Clock));
+        return judge(observations, Tolerance.For(evidence.Clock, observations.Select(o => o.ClockLateness).DefaultIfEmpty(0).Max()));
     }
 
     private static CheckOutcome? ImportProblem(ProbeRun run)
