@@ -100,7 +100,7 @@ class Clock:
                 % seconds)
 
     def note_late(self, asked: float, started: float) -> None:
-        """Record how much a real wait of ``asked`` from ``started`` overran."""
+        """Record by how much a real wait of ``asked`` seconds overran."""
         late = self.elapsed() - started - asked
         if late > self.lateness:
             self.lateness = late
