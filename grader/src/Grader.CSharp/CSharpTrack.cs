@@ -2,7 +2,6 @@ using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.Core.Tracks;
@@ -39,9 +38,6 @@ public sealed class CSharpTrack : ITrack
         loader = new Lazy<SandboxedProjectLoader>(() => new SandboxedProjectLoader(runner, host.Value.Sdk, loading));
     }
 
-    // C# needs none of the Python tools; the engine's signature still carries them.
-    private static readonly ToolEnvironment NoPythonTools = new(null, null, null, new Version(0, 0));
-
     public string Name => "csharp";
 
     public string DefaultAssignment => "csharp-async";
@@ -63,6 +59,6 @@ public sealed class CSharpTrack : ITrack
         }
 
         var engine = new GradingEngine(catalog, new CSharpEvidenceCollector(Host, loader.Value, sources.Value), graderVersion);
-        return engine.GradeAsync(assignment, submission, NoPythonTools, options, cancellationToken);
+        return engine.GradeAsync(assignment, submission, options, cancellationToken);
     }
 }

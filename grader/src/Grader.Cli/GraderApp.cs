@@ -3,23 +3,22 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Grader.Checks.CSharpAsync;
 using Grader.Checks.PythonAsync;
-using Grader.Cli.Tracks;
 using Grader.Core.Assignment;
 using Grader.Core.Batch;
-using Grader.Core.Checks;
 using Grader.Core.Engine;
-using Grader.Core.Evidence;
 using Grader.Core.Processes;
 using Grader.Core.Provisioning;
-using Grader.Core.Python.Behaviour;
-using Grader.Core.Python.Tools;
-using Grader.Core.Python.Warm;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
 using Grader.Core.Tracks;
 using Grader.CSharp;
 using Grader.CSharp.Loading;
 using Grader.CSharp.Similarity;
+using Grader.Python;
+using Grader.Python.Behaviour;
+using Grader.Python.Similarity;
+using Grader.Python.Tools;
+using Grader.Python.Warm;
 
 namespace Grader.Cli;
 
@@ -31,7 +30,6 @@ internal sealed class GraderApp : IAsyncDisposable
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string?> environment;
     private readonly string baseDirectory;
-    private readonly bool tasksTogether;
     private readonly TextWriter notices;
 
     /// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
@@ -41,14 +39,20 @@ internal sealed class GraderApp : IAsyncDisposable
     {
         this.runner = runner;
         this.notices = notices ?? TextWriter.Null;
-        this.tasksTogether = tasksTogether;
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         GradescopeRoot = gradescopeRoot;
         // One C# track per process: its compiler host stays warm across every submission of a batch.
         Tracks = new TrackSelector(
         [
-            new PythonTrack(this),
+            new PythonTrack(
+                PythonAsyncChecks.Catalog(),
+                [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount, tasksTogether)],
+                runner,
+                environment,
+                Provisioner(),
+                this.notices,
+                GraderVersion),
             new CSharpTrack(
                 CSharpAsyncChecks.Catalog(),
                 host => CSharpAsyncChecks.EvidenceSources(host, runner, TrackAssignmentDirectory("csharp-async")),
@@ -126,7 +130,7 @@ internal sealed class GraderApp : IAsyncDisposable
         return
         [
             new SimilarityTrack(csharp.Name, LoadAssignment(null, csharp), csharp.Recognises, new CSharpSourceTokenizer(), Path.Combine(TrackAssignmentDirectory(csharp.DefaultAssignment), "template")),
-            SimilarityTrack.Python(Runner, pythonAssignment, tools.Analysis, TemplateDirectory),
+            PythonSimilarityTrack.Create(Runner, pythonAssignment, tools.Analysis, TemplateDirectory),
         ];
     }
 
@@ -137,36 +141,15 @@ internal sealed class GraderApp : IAsyncDisposable
 
     public AssignmentSpec LoadAssignment(string? explicitDirectory) => AssignmentLoader.Load(AssignmentDirectory(explicitDirectory));
 
-    public CheckCatalog Catalog() => PythonAsyncChecks.Catalog();
+    /// <summary>The default track, which grades every submission no other track recognises.</summary>
+    public PythonTrack Python => Tracks.Tracks.OfType<PythonTrack>().Single();
 
     /// <summary>Installs a missing system tool where the grader can (root, apt-get), or says in one line how to.</summary>
     public SystemToolProvisioner Provisioner() => new(runner, ProvisionerSettings.FromEnvironment(environment), notices);
 
-    /// <summary>
-    /// The Python tools for a run. A missing pycodestyle is installed first where the grader can, so the first
-    /// command on a fresh machine grades style too; where it cannot, one line says what to run.
-    /// </summary>
-    public async Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken)
-    {
-        var locator = new ToolLocator(runner, environment);
-        var target = Version.Parse(assignment.TargetPython);
-        var tools = await locator.LocateAsync(options.Python, target, cancellationToken).ConfigureAwait(false);
-        if (tools.Pycodestyle is not null)
-        {
-            return tools;
-        }
-
-        var outcome = await Provisioner().EnsureAsync(PythonSystemTools.Pycodestyle, cancellationToken).ConfigureAwait(false);
-        if (outcome.Line is { } line)
-        {
-            await notices.WriteLineAsync(line).ConfigureAwait(false);
-        }
-
-        return outcome.Status == ProvisionStatus.Missing ? tools : await locator.LocateAsync(options.Python, target, cancellationToken).ConfigureAwait(false);
-    }
-
-    public GradingEngine Engine() =>
-        new(Catalog(), new EvidenceCollector(runner, [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount, tasksTogether)]), GraderVersion);
+    /// <summary>The Python tools for a run (installing a missing pycodestyle where the grader can).</summary>
+    public Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken) =>
+        Python.LocateToolsAsync(assignment, options, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ using Grader.Checks.PythonAsync.TaskWaitRandom;
 using Grader.Checks.PythonAsync.WaitN;
 using Grader.Checks.PythonAsync.WaitRandom;
 using Grader.Core.Checks;
-using Grader.Core.Python.Checks;
+using Grader.Python.Checks;
 
 namespace Grader.Checks.PythonAsync;
 

@@ -11,7 +11,7 @@ namespace Grader.CSharp.Checks;
 internal static class CSharpCheckAccess
 {
     public static CSharpEvidence? CSharp(this Grader.Core.Evidence.SubmissionEvidence evidence) =>
-        evidence.Extra.GetValueOrDefault(CSharpEvidence.Key) as CSharpEvidence;
+        evidence.Items.GetValueOrDefault(CSharpEvidence.Key) as CSharpEvidence;
 
     public static CheckOutcome OnTree(this TaskCheckContext context, Func<SubmissionFile, SyntaxTree, CSharpEvidence, CheckOutcome> judge)
     {

@@ -6,7 +6,7 @@ namespace Grader.CSharp.Evidence;
 
 /// <summary>
 /// What the C# track learnt about one submission before any check runs: the parsed files, one Roslyn
-/// compilation of all of them, and the compiler's diagnostics. Stored in SubmissionEvidence.Extra under
+/// compilation of all of them, and the compiler's diagnostics. Stored in SubmissionEvidence.Items under
 /// <see cref="Key"/>; Roslyn's objects are immutable, so checks may share them.
 /// </summary>
 /// <param name="Trees">

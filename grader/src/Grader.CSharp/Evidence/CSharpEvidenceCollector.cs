@@ -15,12 +15,9 @@ namespace Grader.CSharp.Evidence;
 /// the warm <see cref="CompilerHost"/>, then lets the assignment's sources (the behaviour harness) use the result.
 /// A project with package or project references is first restored and loaded by the sandboxed project loader, and
 /// then compiled the same way with the files and extra references it reported.
-/// The Python-shaped fields of SubmissionEvidence stay empty: C# checks read <see cref="CSharpEvidence"/>.
 /// </summary>
 public sealed class CSharpEvidenceCollector(CompilerHost host, SandboxedProjectLoader loader, IReadOnlyList<ICSharpEvidenceSource> sources) : IEvidenceCollector
 {
-    private const string NotPython = "not run: a C# submission";
-
     public async Task<SubmissionEvidence> CollectAsync(EvidenceRequest request, CancellationToken cancellationToken)
     {
         var load = await loader.LoadAsync(request.Submission, request.Scratch, cancellationToken).ConfigureAwait(false);
@@ -32,12 +29,7 @@ public sealed class CSharpEvidenceCollector(CompilerHost host, SandboxedProjectL
             extras[source.Key] = await source.CollectAsync(compiled, request, cancellationToken).ConfigureAwait(false);
         }
 
-        return new SubmissionEvidence(
-            request.Tools,
-            ToolRun<Grader.Core.Python.Facts.AnalysisResponse>.Failed(NotPython),
-            null,
-            ToolRun<StyleReport>.Failed(NotPython),
-            extras.ToImmutable());
+        return new SubmissionEvidence(extras.ToImmutable());
     }
 
     /// <summary>Parses and compiles a plain submission's C# files (no emit).</summary>

@@ -4,7 +4,7 @@ namespace Grader.CSharp.Evidence;
 
 /// <summary>
 /// Evidence an assignment gathers from a C# submission after it was compiled (its behaviour runs), stored in
-/// SubmissionEvidence.Extra under <see cref="Key"/>.
+/// SubmissionEvidence.Items under <see cref="Key"/>.
 /// </summary>
 public interface ICSharpEvidenceSource
 {

@@ -42,7 +42,10 @@ internal static class BatchCommand
             var options = new BatchOptions(outputFolder, jobCount, parse.GetValue(resume), grading);
             var tools = await app.LocateToolsAsync(spec, grading, cancellationToken);
             await settings.SaveAsync(outputFolder, cancellationToken);
-            var grader = new BatchGrader(app.Engine(), spec, tools, GraderApp.GraderVersion) { OtherTrack = app.GradeOtherTrack };
+            // Python submissions are graded with the tools located once for the class; the other tracks' own way.
+            var grader = new BatchGrader(
+                (submission, grading, token) => app.GradeOtherTrack(submission, grading, token) ?? app.Python.GradeAsync(spec, submission, grading, tools, token),
+                GraderApp.GraderVersion);
             var run = new BatchRun(app.Runner, spec, grader, app.SimilarityTracks(spec, tools), GraderApp.GraderVersion) { OtherTracksTaskFiles = app.OtherTracksTaskFiles() };
             var tally = new BatchTally();
             try

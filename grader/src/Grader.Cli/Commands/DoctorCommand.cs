@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Grader.Core.Engine;
 using Grader.Core.Provisioning;
-using Grader.Core.Python.Tools;
+using Grader.Python;
+using Grader.Python.Tools;
 using Grader.CSharp.Compiling;
 
 namespace Grader.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class DoctorCommand
         {
             var assignmentFolder = app.AssignmentDirectory(null);
             var spec = app.LoadAssignment(null);
-            var tools = await app.LocateToolsAsync(spec, GradingOptions.Default with { Python = parse.GetValue(python) }, cancellationToken);
+            var tools = await app.LocateToolsAsync(spec, GradingOptions.Default.WithTrackOption(new PythonOptions(parse.GetValue(python))), cancellationToken);
             var output = console.Out;
             await output.WriteLineAsync($"grader {GraderApp.GraderVersion}");
             await output.WriteLineAsync($"assignment:       {spec.Title} ({assignmentFolder})");

@@ -26,7 +26,7 @@ internal static class ExplainCommand
             {
                 var (check, spec) = tracks.Select(track => (Check: track.Catalog.Find(wanted), track.Spec)).FirstOrDefault(found => found.Check is not null);
                 check ??= tracks[0].Catalog.Require(wanted);
-                await console.Out.WriteAsync(CheckDocs.Render(check.Descriptor, spec!.PointsFor(check.Descriptor.Id)));
+                await console.Out.WriteAsync(CheckDocs.Render(check.Descriptor, spec!.PointsFor(check.Descriptor.Id), spec.Track));
                 return ExitCodes.AllPassed;
             }
 

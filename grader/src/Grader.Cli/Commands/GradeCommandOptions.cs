@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Grader.Core.Engine;
-using Grader.Core.Python.Tools;
+using Grader.Python;
+using Grader.Python.Tools;
 using Grader.Core.Reporting;
 
 namespace Grader.Cli.Commands;
@@ -85,10 +86,11 @@ internal sealed class GradeCommandOptions
         var grading = new GradingOptions(
             selected,
             parse.GetValue(waiveExec),
-            parse.GetValue(profile) == "installed" ? StyleProfile.Installed : StyleProfile.Pycodestyle25,
-            parse.GetValue(python),
             parse.GetValue(clock) == "real" ? ClockMode.Real : ClockMode.Virtual,
-            parse.GetValue(seed) ?? Random.Shared.Next(1, 1_000_000));
+            parse.GetValue(seed) ?? Random.Shared.Next(1, 1_000_000))
+            .WithTrackOption(new PythonOptions(
+                parse.GetValue(python),
+                parse.GetValue(profile) == "installed" ? StyleProfile.Installed : StyleProfile.Pycodestyle25));
         return new GradeRequest(
             parse.GetValue(track),
             parse.GetValue(assignment),

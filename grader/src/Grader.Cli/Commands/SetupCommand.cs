@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Grader.Core.Provisioning;
-using Grader.Core.Python.Tools;
+using Grader.Python.Tools;
 
 namespace Grader.Cli.Commands;
 

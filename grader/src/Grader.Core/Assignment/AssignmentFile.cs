@@ -11,7 +11,7 @@ internal sealed class AssignmentFile
     public string? Track { get; set; }
     public string? Readme { get; set; }
     public string? Shebang { get; set; }
-    public string? TargetPython { get; set; }
+    public string? TargetVersion { get; set; }
     public int MinDocstringWords { get; set; } = 3;
     public List<TaskFile>? Tasks { get; set; }
     public Dictionary<string, double>? Points { get; set; }

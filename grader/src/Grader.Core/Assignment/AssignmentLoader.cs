@@ -77,8 +77,8 @@ public static class AssignmentLoader
             Required(file.Track, "track"),
             Path.GetFullPath(directory),
             file.Readme ?? "README.md",
-            file.Shebang ?? "#!/usr/bin/env python3",
-            file.TargetPython ?? "3.7",
+            file.Shebang ?? string.Empty,
+            file.TargetVersion ?? string.Empty,
             Math.Max(1, file.MinDocstringWords),
             tasks,
             points)

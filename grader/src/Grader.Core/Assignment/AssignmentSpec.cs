@@ -13,7 +13,7 @@ public sealed record AssignmentSpec(
     string Directory,
     string Readme,
     string Shebang,
-    string TargetPython,
+    string TargetVersion,
     int MinDocstringWords,
     ImmutableArray<TaskSpec> Tasks,
     ImmutableSortedDictionary<string, double> Points)

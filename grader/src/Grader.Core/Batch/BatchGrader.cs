@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Grader.Core.Assignment;
 using Grader.Core.Engine;
-using Grader.Core.Python.Tools;
 using Grader.Core.Reporting;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
@@ -15,14 +13,9 @@ namespace Grader.Core.Batch;
 /// known, so a killed or interrupted batch loses nothing already graded and --resume picks up where it stopped.
 /// One broken or hostile submission becomes an 'ungradable' row; it never stops the batch.
 /// </summary>
-public sealed class BatchGrader(GradingEngine engine, AssignmentSpec assignment, ToolEnvironment tools, string graderVersion)
+/// <param name="grade">Grades one submission with the track it belongs to.</param>
+public sealed class BatchGrader(Func<Submission, GradingOptions, CancellationToken, Task<GradingResult>> grade, string graderVersion)
 {
-    /// <summary>
-    /// Grades a submission of another track (a C# one in a class graded with the Python engine), or returns null
-    /// when the submission belongs to this batch's own track. Null: every submission is graded by the engine.
-    /// </summary>
-    public Func<Submission, GradingOptions, CancellationToken, Task<GradingResult>?>? OtherTrack { get; init; }
-
     /// <summary>Grades every item; the records land in the results folder (BatchOutputs reads them back).</summary>
     public async Task RunAsync(
         IReadOnlyList<BatchItem> items, BatchOptions options, IBatchProgress progress, CancellationToken cancellationToken)
@@ -71,8 +64,7 @@ public sealed class BatchGrader(GradingEngine engine, AssignmentSpec assignment,
         try
         {
             var named = submission with { Name = item.StudentId };
-            var result = await (OtherTrack?.Invoke(named, options.Grading, cancellationToken)
-                ?? engine.GradeAsync(assignment, named, tools, options.Grading, cancellationToken)).ConfigureAwait(false);
+            var result = await grade(named, options.Grading, cancellationToken).ConfigureAwait(false);
             var record = new BatchRecord(
                 item.StudentId, hash, BatchStatus.Graded, null, item.Late, item.Notes, result.Score, result.MaxScore,
                 result.Tasks.ToImmutableSortedDictionary(task => task.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), task => task.Score, StringComparer.Ordinal),

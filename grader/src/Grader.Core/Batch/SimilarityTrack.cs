@@ -1,6 +1,4 @@
 using Grader.Core.Assignment;
-using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
 using Grader.Core.Similarity;
 using Grader.Core.Submissions;
 
@@ -17,14 +15,4 @@ public sealed record SimilarityTrack(
     Func<Submission, bool> Owns,
     ISourceTokenizer? Tokenizer,
     string? TemplateFolder,
-    string Missing = "its tokenizer is not available")
-{
-    /// <summary>The Python track: tokens.py in one process for the whole class; every submission no other track owns.</summary>
-    public static SimilarityTrack Python(IProcessRunner runner, AssignmentSpec assignment, PythonInterpreter? python, string? templateFolder) => new(
-        "python",
-        assignment,
-        _ => true,
-        python is null ? null : new PythonSourceTokenizer(new PythonTokenizer(runner), python, Path.Combine(assignment.Directory, PythonTokenizer.Script)),
-        templateFolder,
-        "no Python interpreter was found to tokenize the code");
-}
+    string Missing = "its tokenizer is not available");

@@ -35,6 +35,6 @@ public sealed class GraderSetupException : Exception
     public static GraderSetupException AmbiguousTrack(string path, IEnumerable<string> candidates) =>
         new($"'{path}' holds files of several tracks ({string.Join(", ", candidates)}): pass --track to say which one to grade.");
 
-    public static GraderSetupException InterpreterNotFound(string path) =>
-        new($"--python '{path}' is not a Python interpreter that runs: give the path of a python3 executable.");
+    /// <summary>A tool the user named cannot be used; the message says which and what to give instead.</summary>
+    public static GraderSetupException ToolUnusable(string message) => new(message);
 }

@@ -2,23 +2,22 @@ using System.Collections.Immutable;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Evidence;
-using Grader.Core.Python.Tools;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
 
 namespace Grader.Core.Engine;
 
 /// <summary>
-/// Grades one submission: gathers evidence with the track's collector, runs every check of the catalog in order
+/// Grades one submission, whatever its language: gathers evidence with the track's collector, runs every check of the catalog in order
 /// (skipping those whose prerequisite did not pass), scores the outcomes and assembles the result model.
 /// </summary>
 public sealed class GradingEngine(CheckCatalog catalog, IEvidenceCollector collector, string graderVersion)
 {
     public async Task<GradingResult> GradeAsync(
-        AssignmentSpec assignment, Submission submission, ToolEnvironment tools, GradingOptions options, CancellationToken cancellationToken)
+        AssignmentSpec assignment, Submission submission, GradingOptions options, CancellationToken cancellationToken)
     {
         using var scratch = ScratchSpace.Create();
-        var evidence = await collector.CollectAsync(new EvidenceRequest(assignment, submission, tools, options, scratch), cancellationToken)
+        var evidence = await collector.CollectAsync(new EvidenceRequest(assignment, submission, options, scratch), cancellationToken)
             .ConfigureAwait(false);
 
         var project = RunInOrder(

@@ -1,39 +1,19 @@
 using System.Collections.Immutable;
-using Grader.Core.Python.Facts;
-using Grader.Core.Python.Tools;
 
 namespace Grader.Core.Evidence;
 
 /// <summary>
-/// Everything the external tools observed about one submission, gathered once before any check runs, so
-/// checks stay pure functions of the submission and this record.
+/// Everything a track's tools observed about one submission, gathered once before any check runs, so checks stay
+/// pure functions of the submission and this record. The engine never looks inside: each track stores its
+/// evidence under its own keys (the Python track's static facts, its behaviour runs; the C# compilation, its harness
+/// runs) and its checks read it back through their own accessors.
 /// </summary>
-/// <param name="Analysis">Facts from Python's own parser, per file (analysis interpreter).</param>
-/// <param name="TargetCompile">Compile results under the assignment's interpreter, or null when that is the analysis one.</param>
-/// <param name="Style">pycodestyle's findings, or why it could not run.</param>
-/// <param name="Extra">Evidence that assignment modules gather (behaviour observations), by key.</param>
-public sealed record SubmissionEvidence(
-    ToolEnvironment Tools,
-    ToolRun<AnalysisResponse> Analysis,
-    ToolRun<AnalysisResponse>? TargetCompile,
-    ToolRun<StyleReport> Style,
-    ImmutableSortedDictionary<string, object> Extra)
+/// <param name="Items">What each source gathered, by key.</param>
+public sealed record SubmissionEvidence(ImmutableSortedDictionary<string, object> Items)
 {
-    /// <summary>The facts about one file, or null with the reason in <paramref name="failure"/>.</summary>
-    public FileFacts? FactsFor(string file, out string failure)
-    {
-        failure = Analysis.Failure ?? string.Empty;
-        if (Analysis.Value is null)
-        {
-            return null;
-        }
+    public static SubmissionEvidence Empty { get; } = new(ImmutableSortedDictionary.Create<string, object>(StringComparer.Ordinal));
 
-        if (Analysis.Value.Files.TryGetValue(file, out var facts) && facts.FactsError is null)
-        {
-            return facts;
-        }
-
-        failure = facts?.FactsError ?? $"the analysis script returned nothing for {file}";
-        return null;
-    }
+    /// <summary>The item stored under <paramref name="key"/> when it is a <typeparamref name="T"/>, else null.</summary>
+    public T? Find<T>(string key)
+        where T : class => Items.GetValueOrDefault(key) as T;
 }

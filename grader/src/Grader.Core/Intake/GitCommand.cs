@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
 
 namespace Grader.Core.Intake;
 

@@ -2,7 +2,7 @@ namespace Grader.Core.Processes;
 
 // Reads a stream to its end while keeping only the first and last halves of the allowed budget, so a child
 // that prints 50 MB costs the grader a fixed amount of memory.
-internal sealed class OutputCollector(int maxBytes)
+public sealed class OutputCollector(int maxBytes)
 {
     private readonly int headLimit = maxBytes / 2;
     private readonly int tailLimit = maxBytes - (maxBytes / 2);

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Grader.Core.Processes;
 
 /// <summary>Kills a whole process group: a child started in its own session and everything it spawned.</summary>
-internal static partial class ProcessGroups
+public static partial class ProcessGroups
 {
     private const int SigKill = 9;
 

@@ -9,7 +9,8 @@ namespace Grader.Core.Reporting;
 /// <summary>Renders a check's descriptor as Markdown: the source of docs/checks/ID.md and of 'grader explain ID'.</summary>
 public static class CheckDocs
 {
-    public static string Render(CheckDescriptor descriptor, double points)
+    /// <param name="language">The language of the examples' code blocks: the track's name (python, csharp).</param>
+    public static string Render(CheckDescriptor descriptor, double points, string language)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# {descriptor.Id}: {descriptor.Title}\n\n");
@@ -22,8 +23,6 @@ public static class CheckDocs
         text.Append("\n\n## What it checks\n\n").Append(descriptor.WhatItChecks).Append('\n');
         text.Append("\n## Why it matters\n\n").Append(descriptor.WhyItMatters).Append('\n');
         text.Append("\n## How to fix it\n\n").Append(descriptor.HowToFix).Append('\n');
-        // The id names the track (PY-, CS-), and so the language of the examples.
-        var language = descriptor.Id.StartsWith("CS-", StringComparison.Ordinal) ? "csharp" : "python";
         text.Append($"\n## Bad\n\n```{language}\n").Append(Unescape(descriptor.BadExample)).Append("\n```\n");
         text.Append($"\n## Good\n\n```{language}\n").Append(Unescape(descriptor.GoodExample)).Append("\n```\n");
         return text.ToString();
@@ -35,7 +34,7 @@ public static class CheckDocs
         Directory.CreateDirectory(folder);
         foreach (var check in catalog.Checks)
         {
-            AtomicFile.WriteAllText(Path.Combine(folder, check.Descriptor.Id + ".md"), Render(check.Descriptor, assignment.PointsFor(check.Descriptor.Id)));
+            AtomicFile.WriteAllText(Path.Combine(folder, check.Descriptor.Id + ".md"), Render(check.Descriptor, assignment.PointsFor(check.Descriptor.Id), assignment.Track));
         }
 
         return catalog.Checks.Length;

@@ -14,5 +14,5 @@ public sealed record TokenizedFile(ImmutableArray<SourceToken> Tokens, string? E
 /// <summary>One file to tokenize, under an opaque id that keys the answer.</summary>
 public sealed record TokenizerInput(string Id, ImmutableArray<byte> Source);
 
-/// <summary>What tokens.py answered: the Python version that tokenized, and every requested file by id.</summary>
-public sealed record TokenizerResponse(string Python, ImmutableSortedDictionary<string, TokenizedFile> Files);
+/// <summary>What a tokenizer answered: which one tokenized (Python's version, Roslyn's), and every requested file by id.</summary>
+public sealed record TokenizerResponse(string Tokenizer, ImmutableSortedDictionary<string, TokenizedFile> Files);

@@ -12,8 +12,6 @@ public sealed record Submission(string Root, ImmutableSortedDictionary<string, S
 
     public SubmissionFile? Find(string relativePath) => Files.GetValueOrDefault(relativePath);
 
-    /// <summary>Python files of the submission, in path order.</summary>
+    /// <summary>The files whose name ends with <paramref name="extension"/> (".py"), in path order.</summary>
     public IEnumerable<SubmissionFile> FilesEndingWith(string extension) => Files.Values.Where(file => file.Path.EndsWith(extension, StringComparison.Ordinal));
-
-    public IEnumerable<SubmissionFile> PythonFiles => Files.Values.Where(file => file.Path.EndsWith(".py", StringComparison.Ordinal));
 }

@@ -15,7 +15,7 @@ public sealed class CheckDocsTests
             .Where(check =>
             {
                 var path = Path.Combine(RepositoryPaths.Root, "docs", "checks", check.Descriptor.Id + ".md");
-                return !File.Exists(path) || File.ReadAllText(path) != CheckDocs.Render(check.Descriptor, assignment.PointsFor(check.Descriptor.Id));
+                return !File.Exists(path) || File.ReadAllText(path) != CheckDocs.Render(check.Descriptor, assignment.PointsFor(check.Descriptor.Id), assignment.Track);
             })
             .Select(check => check.Descriptor.Id)
             .ToList();

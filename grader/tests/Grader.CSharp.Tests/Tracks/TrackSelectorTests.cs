@@ -54,7 +54,7 @@ public sealed class TrackSelectorTests(CSharpGradingFixture fixture)
 
         public string Signature => ".py files at the root";
 
-        public bool Recognises(Submission submission) => submission.PythonFiles.Any(file => !file.Path.Contains('/', StringComparison.Ordinal));
+        public bool Recognises(Submission submission) => submission.FilesEndingWith(".py").Any(file => !file.Path.Contains('/', StringComparison.Ordinal));
 
         public CheckCatalog Catalog() => new([]);
 

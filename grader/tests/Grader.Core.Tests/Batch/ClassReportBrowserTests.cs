@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Grader.Core.Batch;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
+using Grader.Python.Tools;
 using Grader.Core.Reporting.Html;
 using Grader.Core.Results;
 using Grader.Core.Tests.Support;
@@ -71,7 +71,7 @@ public sealed class ClassReportBrowserTests : IDisposable
             browser!,
             [.. Flags, $"--user-data-dir={Path.Combine(work, "profile")}", .. arguments],
             work,
-            ChildEnvironment.For(work, null),
+            PythonChildEnvironment.For(work, null),
             null,
             TimeSpan.FromSeconds(60));
         var outcome = await new ProcessRunner().RunAsync(request, CancellationToken.None);

@@ -1,8 +1,7 @@
 using Grader.Core.Batch;
 using Grader.Core.Engine;
-using Grader.Core.Evidence;
-using Grader.Core.Python.Behaviour;
 using Grader.Core.Tests.Support;
+using Grader.Python.Similarity;
 
 namespace Grader.Core.Tests.Batch;
 
@@ -57,9 +56,9 @@ public sealed class ResumeTests(GradingFixture fixture) : IDisposable
 
     private Task<System.Collections.Immutable.ImmutableArray<BatchRecord>> Run(string source, BatchOptions options, IBatchProgress progress, CancellationToken token)
     {
-        var engine = new GradingEngine(fixture.Catalog, new EvidenceCollector(fixture.Runner, [new ProbeEvidenceSource(new ProbeRunner(fixture.Runner), 2)]), "test");
-        var grader = new BatchGrader(engine, fixture.Assignment, fixture.Tools, "test");
-        return new BatchRun(fixture.Runner, fixture.Assignment, grader, [SimilarityTrack.Python(fixture.Runner, fixture.Assignment, fixture.Tools.Analysis, RepositoryPaths.StudentTemplate)], "test")
+        var engine = new GradingEngine(fixture.Catalog, fixture.Collector(fixture.Runner, fixture.Tools, parallelism: 2), "test");
+        var grader = new BatchGrader((submission, grading, cancel) => engine.GradeAsync(fixture.Assignment, submission, grading, cancel), "test");
+        return new BatchRun(fixture.Runner, fixture.Assignment, grader, [PythonSimilarityTrack.Create(fixture.Runner, fixture.Assignment, fixture.Tools.Analysis, RepositoryPaths.StudentTemplate)], "test")
             .RunAsync(source, options, null, progress, token);
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Grader.Core.Python.Checks.Conventions;
+using Grader.Python.Checks.Conventions;
 
 namespace Grader.Core.Tests.Checks;
 

@@ -27,7 +27,7 @@ public sealed class ProjectPrerequisiteTests
         var engine = new GradingEngine(catalog, new NoEvidence(), "test");
 
         var result = await engine.GradeAsync(
-            Assignment, new Submission("/nowhere/s", ImmutableSortedDictionary<string, SubmissionFile>.Empty), TestEvidence.NoTools, GradingOptions.Default, CancellationToken.None);
+            Assignment, new Submission("/nowhere/s", ImmutableSortedDictionary<string, SubmissionFile>.Empty), GradingOptions.Default, CancellationToken.None);
 
         var task = Assert.Single(result.Tasks[0].Checks);
         Assert.Equal(expected, task.Status);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
+using Grader.Python.Tools;
 
 namespace Grader.Core.Tests.Intake;
 
@@ -43,7 +43,7 @@ internal sealed class TestRepository(string folder)
 
     public async Task<string> GitAsync(ImmutableSortedDictionary<string, string> extra, params string[] arguments)
     {
-        var environment = ChildEnvironment.For(Path.GetTempPath(), Environment.GetEnvironmentVariable("PATH")).SetItems(extra).SetItems(new Dictionary<string, string>
+        var environment = PythonChildEnvironment.For(Path.GetTempPath(), Environment.GetEnvironmentVariable("PATH")).SetItems(extra).SetItems(new Dictionary<string, string>
         {
             ["GIT_CONFIG_GLOBAL"] = "/dev/null",
             ["GIT_CONFIG_NOSYSTEM"] = "1",

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
+using Grader.Python.Tools;
 
 namespace Grader.Core.Tests.Processes;
 
@@ -70,7 +70,7 @@ public sealed class ProcessRunnerTests
         "/bin/sh",
         ["-c", script],
         Path.GetTempPath(),
-        ChildEnvironment.For("/tmp", null),
+        PythonChildEnvironment.For("/tmp", null),
         input,
         TimeSpan.FromSeconds(30));
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Grader.Core.Python.Tools;
+using Grader.Python.Tools;
 
 namespace Grader.Core.Tests.Python;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Grader.Core.Evidence;
-using Grader.Core.Python.Facts;
-using Grader.Core.Python.Tools;
+using Grader.Python.Evidence;
+using Grader.Python.Facts;
+using Grader.Python.Tools;
 
 namespace Grader.Core.Tests.Python;
 

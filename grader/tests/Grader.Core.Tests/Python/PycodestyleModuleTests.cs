@@ -1,7 +1,8 @@
 using Grader.Core.Evidence;
-using Grader.Core.Python.Tools;
 using Grader.Core.Submissions;
 using Grader.Core.Tests.Support;
+using Grader.Python;
+using Grader.Python.Tools;
 
 namespace Grader.Core.Tests.Python;
 
@@ -14,7 +15,7 @@ public sealed class PycodestyleModuleTests(GradingFixture fixture)
     {
         var tool = fixture.Tools.Pycodestyle!;
         Assert.NotNull(tool.Module); // Debian's pycodestyle is an entry-point script with a python shebang.
-        var files = SubmissionLoader.Load(Path.Combine(RepositoryPaths.Gallery, "pycodestyle-violation")).PythonFiles.ToList();
+        var files = SubmissionLoader.Load(Path.Combine(RepositoryPaths.Gallery, "pycodestyle-violation")).PythonFiles().ToList();
         using var scratch = ScratchSpace.Create();
 
         var asModule = await new PycodestyleRunner(fixture.Runner).RunAsync(tool, files, scratch, CancellationToken.None);

@@ -3,6 +3,7 @@ using Grader.Core.Evidence;
 using Grader.Core.Processes;
 using Grader.Core.Similarity;
 using Grader.Core.Tests.Support;
+using Grader.Python.Similarity;
 
 namespace Grader.Core.Tests.Similarity;
 

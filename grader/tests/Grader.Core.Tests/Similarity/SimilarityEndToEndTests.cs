@@ -5,6 +5,7 @@ using Grader.Core.Processes;
 using Grader.Core.Similarity;
 using Grader.Core.Submissions;
 using Grader.Core.Tests.Support;
+using Grader.Python.Similarity;
 using Xunit.Abstractions;
 
 namespace Grader.Core.Tests.Similarity;

@@ -1,16 +1,16 @@
 using System.Collections;
 using System.Collections.Immutable;
+using Grader.Checks.PythonAsync;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
-using Grader.Core.Evidence;
 using Grader.Core.Processes;
-using Grader.Checks.PythonAsync;
-using Grader.Core.Python.Behaviour;
-using Grader.Core.Python.Tools;
-using Grader.Core.Python.Warm;
 using Grader.Core.Results;
 using Grader.Core.Submissions;
+using Grader.Python.Behaviour;
+using Grader.Python.Evidence;
+using Grader.Python.Tools;
+using Grader.Python.Warm;
 
 namespace Grader.Core.Tests.Support;
 
@@ -27,7 +27,7 @@ public sealed class GradingFixture : IAsyncLifetime
         Catalog = PythonAsyncChecks.Catalog();
         Environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
-        Tools = new ToolLocator(Runner, Environment).LocateAsync(null, Version.Parse(Assignment.TargetPython), CancellationToken.None).GetAwaiter().GetResult();
+        Tools = new ToolLocator(Runner, Environment).LocateAsync(null, Version.Parse(Assignment.TargetVersion), CancellationToken.None).GetAwaiter().GetResult();
         if (Tools.Pycodestyle is null || Tools.Analysis is null)
         {
             throw new InvalidOperationException($"The grading tests need python3 and pycodestyle: {ToolEnvironment.PycodestyleInstallHint}.");
@@ -51,9 +51,13 @@ public sealed class GradingFixture : IAsyncLifetime
     public Task<GradingResult> GradeAsync(string folder, GradingOptions? options = null, ToolEnvironment? tools = null, IProcessRunner? runner = null, bool tasksTogether = true)
     {
         var processes = runner ?? Runner;
-        return new GradingEngine(Catalog, new EvidenceCollector(processes, [new ProbeEvidenceSource(new ProbeRunner(processes), System.Environment.ProcessorCount, tasksTogether)]), "test")
-            .GradeAsync(Assignment, SubmissionLoader.Load(folder), tools ?? Tools, options ?? GradingOptions.Default, CancellationToken.None);
+        return new GradingEngine(Catalog, Collector(processes, tools ?? Tools, tasksTogether), "test")
+            .GradeAsync(Assignment, SubmissionLoader.Load(folder), options ?? GradingOptions.Default, CancellationToken.None);
     }
+
+    /// <summary>The Python track's collector with the real probe, as the CLI composes it.</summary>
+    public PythonEvidenceCollector Collector(IProcessRunner processes, ToolEnvironment tools, bool tasksTogether = true, int parallelism = 0) =>
+        new(processes, tools, [new ProbeEvidenceSource(new ProbeRunner(processes), parallelism > 0 ? parallelism : System.Environment.ProcessorCount, tasksTogether)]);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

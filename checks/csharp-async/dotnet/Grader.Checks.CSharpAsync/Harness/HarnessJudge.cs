@@ -22,7 +22,7 @@ internal static class HarnessJudge
 
     public static CheckOutcome JudgeAll(TaskCheckContext context, IReadOnlyList<string> scenarios, Func<IReadOnlyList<Observation>, CheckOutcome> judge)
     {
-        if (context.Evidence.Extra.GetValueOrDefault(HarnessEvidence.Key) is not HarnessEvidence evidence
+        if (context.Evidence.Items.GetValueOrDefault(HarnessEvidence.Key) is not HarnessEvidence evidence
             || !evidence.Runs.TryGetValue(context.Task.Number, out var run))
         {
             return CheckOutcome.Error($"The behaviour tests of task {context.Task.Number} did not run.");

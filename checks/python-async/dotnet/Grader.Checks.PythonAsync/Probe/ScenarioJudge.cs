@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Grader.Core.Checks;
-using Grader.Core.Python.Behaviour;
+using Grader.Python.Behaviour;
 
 namespace Grader.Checks.PythonAsync.Probe;
 
@@ -23,7 +23,7 @@ internal static class ScenarioJudge
         Func<IReadOnlyList<Observation>, Tolerance, CheckOutcome> judge,
         Func<Observation, bool>? usableDespiteFailure = null)
     {
-        if (context.Evidence.Extra.GetValueOrDefault(BehaviourEvidence.Key) is not BehaviourEvidence evidence)
+        if (context.Evidence.Items.GetValueOrDefault(BehaviourEvidence.Key) is not BehaviourEvidence evidence)
         {
             return CheckOutcome.Error("The behaviour tests did not run.");
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Grader.Checks.PythonAsync.Probe;
 using Grader.Core.Checks;
 using Grader.Core.Results;
+using Grader.Python.Evidence;
 
 namespace Grader.Checks.PythonAsync.WaitN;
 
@@ -151,10 +152,10 @@ internal static class SpawnJudge
     public static ImmutableArray<Finding> SortingEvidence(TaskCheckContext context, string function)
     {
         var file = context.File?.Path;
-        var facts = file is null ? null : context.Evidence.FactsFor(file, out _);
+        var facts = file is null ? null : context.Evidence.Python()?.FactsFor(file, out _);
         var definition = facts?.Defs.FirstOrDefault(d => d.Depth == 0 && d.Name == function);
         var nested = facts?.Defs.Where(d => definition is not null && d.Qualname.StartsWith(definition.Qualname + ".", StringComparison.Ordinal)) ?? [];
-        return [.. new[] { definition }.Concat(nested).OfType<Core.Python.Facts.Definition>()
+        return [.. new[] { definition }.Concat(nested).OfType<Grader.Python.Facts.Definition>()
             .SelectMany(d => d.Sorting)
             .Select(sort => new Finding(file, sort.Line, sort.Column, "sort", sort.What ?? "sorting"))];
     }

@@ -1,6 +1,6 @@
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
-using Grader.Core.Python.Behaviour;
+using Grader.Python.Behaviour;
 using Grader.Core.Reporting;
 using Grader.Core.Submissions;
 using Grader.Core.Tests.Support;

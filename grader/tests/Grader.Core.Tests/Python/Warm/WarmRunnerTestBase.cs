@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Grader.Core.Processes;
-using Grader.Core.Python.Tools;
-using Grader.Core.Python.Warm;
+using Grader.Python.Tools;
+using Grader.Python.Warm;
 
 namespace Grader.Core.Tests.Python.Warm;
 
@@ -40,7 +40,7 @@ public abstract class WarmRunnerTestBase : IAsyncLifetime
             "/usr/bin/python3",
             ["-B", "-s", script, .. arguments ?? []],
             work,
-            ChildEnvironment.For(Folder, null),
+            PythonChildEnvironment.For(Folder, null),
             input,
             TimeSpan.FromSeconds(30)));
     }

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Grader.Core.Python.Facts;
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(AnalysisResponse))]
-internal sealed partial class FactsJsonContext : JsonSerializerContext;

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Grader.Core.Engine;
+using System.Text.Json;
+using Grader.Core.Processes;
+
+namespace Grader.Python.Behaviour;
+
+/// <summary>
+/// What one task's probe process reported over its private results channel, and how the process ended.
+/// Observations are raw facts keyed by scenario id; the checks judge them.
+/// </summary>
+/// <param name="Finished">True when the probe wrote its closing record: without it, silence never counts as a pass.</param>
+public sealed record ProbeRun(
+    int Task,
+    ImmutableSortedDictionary<string, JsonElement> Observations,
+    bool Finished,
+    ProcessOutcome Process)
+{
+    public JsonElement? Scenario(string id) => Observations.TryGetValue(id, out var observation) ? observation : null;
+
+    /// <summary>The last lines the student's code printed (stderr first, where tracebacks go), for messages.</summary>
+    public string LastOutputLines(int count = 5)
+    {
+        var lines = (Process.StandardError.Tail.Length > 0 ? Process.StandardError : Process.StandardOutput).Text
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(" | ", lines.TakeLast(count).Select(line => line.Length > 200 ? line[..200] + "..." : line));
+    }
+}
+
+/// <summary>Every task's probe run for one submission, with the settings they ran under.</summary>
+public sealed record BehaviourEvidence(ImmutableSortedDictionary<int, ProbeRun> Runs, int Seed, ClockMode Clock, string? Unavailable)
+{
+    public const string Key = "behaviour";
+}

@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Grader.Core.Engine;
+using Grader.Core.Evidence;
+using Grader.Core.Processes;
+using Grader.Python.Tools;
+using Grader.Core.Sandbox;
+using Grader.Core.Submissions;
+
+namespace Grader.Python.Behaviour;
+
+/// <summary>
+/// Runs the assignment's probe for one task in a sandbox: a fresh copy of the submission as working directory,
+/// a scratch HOME, resource limits (set by the probe before any student code loads), its own process group
+/// killed on timeout, and capped output. Observations come back through a results file outside the copy,
+/// tagged with a per-run nonce, never through stdout.
+/// </summary>
+public sealed class ProbeRunner(IProcessRunner runner)
+{
+    /// <summary>Student-visible output kept per stream (head and tail halves).</summary>
+    public const int CapturedOutputBytes = 64 * 1024;
+
+    /// <summary>
+    /// Real-clock mode runs a requested sleep of d seconds for d * RealTimeScale seconds. Below 0.05, scheduling
+    /// stalls of a loaded 2-core machine (about 10 ms) were seen to change verdicts.
+    /// </summary>
+    public const double RealTimeScale = 0.05;
+
+    /// <summary>A scenario still running after this much virtual time never ends (an endless loop of awaits).</summary>
+    public const double VirtualDeadline = 600;
+
+    // With the real clock the deadline costs real time (deadline * scale), so it is lower; it still exceeds what
+    // the slowest wrong-but-finishing answer (sequential awaits) needs.
+    private const double RealDeadline = 120;
+
+    private const int FileSizeLimitMegabytes = 16;
+
+    /// <summary>
+    /// How long tasks sharing a process may take together. All five take well under a second on the virtual clock;
+    /// past this, the tasks not yet done run again alone, each with the full behaviour timeout, so a short limit
+    /// only ever costs time, never a verdict.
+    /// </summary>
+    public static readonly TimeSpan TogetherTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task<ProbeRun> RunAsync(
+        PythonInterpreter python, string probeScript, Submission submission, int task, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
+    {
+        var runFolder = scratch.NewFolder($"probe-{task}");
+        var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
+        var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
+        var results = Path.Combine(runFolder, "results.jsonl");
+        var nonce = NewNonce();
+        var config = Config(options, nonce, json =>
+        {
+            json.WriteNumber("task", task);
+            json.WriteString("results_path", results);
+        });
+        var outcome = await runner.RunAsync(Request(python, probeScript, copy, home, config, options.BehaviourTimeout), cancellationToken).ConfigureAwait(false);
+        var (observations, finished) = NonceTaggedLines.Read(results, nonce);
+        return new ProbeRun(task, observations, finished, outcome);
+    }
+
+    /// <summary>
+    /// Runs several tasks one after the other in one probe process (virtual clock only): each in its own copy of
+    /// the submission, with its own results and output files, the interpreter put back as it was between tasks.
+    /// One process instead of one per task saves most of the cost of a behaviour run. Returns the runs of the
+    /// tasks that completed as they would have alone; the caller runs the others again, each in its own process:
+    /// a task the process died or timed out in, every task after it, and a task whose result the shared process
+    /// may have changed (it ran out of memory, or its output reached the file size limit).
+    /// </summary>
+    public async Task<ImmutableArray<ProbeRun>> RunTogetherAsync(
+        PythonInterpreter python, string probeScript, Submission submission, IReadOnlyList<int> tasks, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
+    {
+        var folders = tasks.Select(task => new TaskFolder(task, scratch.NewFolder($"together-{task}"))).ToList();
+        foreach (var folder in folders)
+        {
+            WorkingCopy.Create(submission, folder.Copy);
+        }
+
+        var home = scratch.NewFolder("together-home");
+        var nonce = NewNonce();
+        var config = Config(options, nonce, json =>
+        {
+            json.WriteStartArray("tasks");
+            foreach (var folder in folders)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("task", folder.Task);
+                json.WriteString("results_path", folder.Results);
+                json.WriteString("directory", folder.Copy);
+                json.WriteString("stdout_path", folder.StandardOutput);
+                json.WriteString("stderr_path", folder.StandardError);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+        var timeout = options.BehaviourTimeout < TogetherTimeout ? options.BehaviourTimeout : TogetherTimeout;
+        var outcome = await runner.RunAsync(Request(python, probeScript, folders[0].Copy, home, config, timeout), cancellationToken).ConfigureAwait(false);
+
+        var completed = ImmutableArray.CreateBuilder<ProbeRun>();
+        foreach (var folder in folders)
+        {
+            var (observations, finished) = NonceTaggedLines.Read(folder.Results, nonce);
+            if (!finished || !folder.OutputWithinLimit() || observations.Values.Any(MayDependOnSharedMemory))
+            {
+                break;
+            }
+
+            var standardOutput = await OutputCollector.FromFileAsync(folder.StandardOutput, CapturedOutputBytes, cancellationToken).ConfigureAwait(false);
+            var standardError = await OutputCollector.FromFileAsync(folder.StandardError, CapturedOutputBytes, cancellationToken).ConfigureAwait(false);
+            var ownOutcome = new ProcessOutcome(0, false, standardOutput, standardError, outcome.Elapsed);
+            completed.Add(new ProbeRun(folder.Task, observations, finished, ownOutcome));
+        }
+
+        return completed.ToImmutable();
+    }
+
+    // Alone, the task would have had the whole memory limit to itself.
+    private static bool MayDependOnSharedMemory(JsonElement observation) =>
+        observation.GetRawText().Contains("MemoryError", StringComparison.Ordinal);
+
+    private static string NewNonce() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    private static ProcessRequest Request(PythonInterpreter python, string probeScript, string workingDirectory, string home, string config, TimeSpan timeout) =>
+        new(
+            python.Path,
+            ["-B", "-s", probeScript],
+            workingDirectory,
+            PythonChildEnvironment.For(home, null),
+            config + "\n",
+            timeout,
+            CapturedOutputBytes,
+            OwnProcessGroup: true);
+
+    private static string Config(GradingOptions options, string nonce, Action<Utf8JsonWriter> writeTasks)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            writeTasks(json);
+            json.WriteNumber("seed", options.Seed);
+            json.WriteString("clock", options.Clock == ClockMode.Virtual ? "virtual" : "real");
+            json.WriteString("nonce", nonce);
+            json.WriteNumber("time_scale", RealTimeScale);
+            json.WriteNumber("virtual_deadline", options.Clock == ClockMode.Virtual ? VirtualDeadline : RealDeadline);
+            json.WriteStartObject("limits");
+            // Above the wall-clock limit, so that a busy loop is killed by the timeout (status timeout) first.
+            json.WriteNumber("cpu_seconds", (int)options.BehaviourTimeout.TotalSeconds + 5);
+            json.WriteNumber("memory_mb", 512);
+            json.WriteNumber("processes", 64);
+            json.WriteNumber("open_files", 256);
+            json.WriteNumber("file_size_mb", FileSizeLimitMegabytes);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>One task's place in a shared run: its copy of the submission, its results and its output.</summary>
+    private sealed record TaskFolder(int Task, string Folder)
+    {
+        public string Copy => Path.Combine(Folder, "submission");
+
+        public string Results => Path.Combine(Folder, "results.jsonl");
+
+        public string StandardOutput => Path.Combine(Folder, "stdout");
+
+        public string StandardError => Path.Combine(Folder, "stderr");
+
+        // Alone, output goes to a pipe without a size limit; here a file that stops growing at the limit.
+        public bool OutputWithinLimit() =>
+            new[] { StandardOutput, StandardError }.All(path => !File.Exists(path) || new FileInfo(path).Length < FileSizeLimitMegabytes * 1024L * 1024);
+    }
+}

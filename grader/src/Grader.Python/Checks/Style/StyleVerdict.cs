@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Grader.Core.Checks;
+using Grader.Core.Evidence;
+using Grader.Core.Results;
+using Grader.Python.Evidence;
+
+namespace Grader.Python.Checks.Style;
+
+// The verdict both style checks give over a set of files: error when pycodestyle could not run, otherwise
+// pass or fail on its (profiled) findings.
+internal static class StyleVerdict
+{
+    public static CheckOutcome For(SubmissionEvidence evidence, IReadOnlyCollection<string> files, string subject)
+    {
+        if (evidence.Python()?.Style is not { } style)
+        {
+            return TaskFileAccess.NoEvidence();
+        }
+
+        if (style.Value is not { } report)
+        {
+            return CheckOutcome.Error($"Style was not checked: {style.Failure}");
+        }
+
+        var facts = ImmutableSortedDictionary<string, string>.Empty.Add("tool", report.Tool);
+        ImmutableArray<Finding> findings =
+        [
+            .. report.Findings
+                .Where(finding => files.Contains(finding.File))
+                .Select(finding => new Finding(finding.File, finding.Line, finding.Column, finding.Code, finding.Text)),
+        ];
+        if (findings.IsEmpty)
+        {
+            return CheckOutcome.Pass($"{subject} follow pycodestyle ({report.Tool}).", facts);
+        }
+
+        var first = findings[0];
+        var more = findings.Length > 1 ? $" (and {CheckText.Count(findings.Length - 1, "more finding")} below)" : string.Empty;
+        return CheckOutcome.Fail(
+            $"{CheckText.Location(first.File!, first.Line, first.Column)}: {first.Code} {first.Message}{more}. Run pycodestyle on the file to see every message.",
+            findings,
+            facts);
+    }
+}

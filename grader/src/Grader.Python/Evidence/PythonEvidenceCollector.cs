@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Text;
+using Grader.Core.Engine;
+using Grader.Core.Evidence;
+using Grader.Core.Processes;
+using Grader.Core.Submissions;
+using Grader.Python.Facts;
+using Grader.Python.Tools;
+
+namespace Grader.Python.Evidence;
+
+/// <summary>
+/// Runs the external tools for one submission, concurrently: the analysis script (one process for every file),
+/// a compile under the assignment's interpreter when that is a different one, pycodestyle, and any
+/// assignment-specific sources.
+/// </summary>
+/// <param name="tools">The interpreters and pycodestyle of this run, located once by the track.</param>
+public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironment tools, IReadOnlyList<IPythonEvidenceSource> sources) : IEvidenceCollector
+{
+    public const string AnalysisScript = "analysis/analyze.py";
+
+    public async Task<SubmissionEvidence> CollectAsync(EvidenceRequest request, CancellationToken cancellationToken)
+    {
+        var files = request.Submission.PythonFiles().ToList();
+        var script = Path.Combine(request.Assignment.Directory, AnalysisScript);
+        var analyzer = new PythonAnalyzer(runner);
+
+        var analysisTask = tools.Analysis is null
+            ? Task.FromResult(ToolRun<AnalysisResponse>.Failed("no Python 3.8+ interpreter was found for the analysis (install python3)"))
+            : analyzer.AnalyzeAsync(tools.Analysis, script, PythonAnalyzer.FullMode, files, request.Scratch, cancellationToken);
+        var compileTask = tools.Target is null || tools.Target == tools.Analysis
+            ? Task.FromResult<ToolRun<AnalysisResponse>?>(null)
+            : CompileAsync(analyzer, tools.Target, script, files, request.Scratch, cancellationToken);
+        var styleTask = tools.Pycodestyle is null
+            ? Task.FromResult(ToolRun<StyleReport>.Failed($"pycodestyle is not installed; {ToolEnvironment.PycodestyleInstallHint}"))
+            : new PycodestyleRunner(runner).RunAsync(tools.Pycodestyle, files, request.Scratch, cancellationToken);
+        var extraTasks = sources.Select(async source => (source.Key, Value: await source.CollectAsync(request, tools, cancellationToken).ConfigureAwait(false))).ToList();
+
+        var analysis = await analysisTask.ConfigureAwait(false);
+        var style = Profile(await styleTask.ConfigureAwait(false), PythonOptions.Of(request.Options).StyleProfile, analysis.Value, files);
+        var extras = await Task.WhenAll(extraTasks).ConfigureAwait(false);
+        var items = extras.ToImmutableSortedDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)
+            .Add(PythonEvidence.Key, new PythonEvidence(tools, analysis, await compileTask.ConfigureAwait(false), style));
+        return new SubmissionEvidence(items);
+    }
+
+    // What a run needs to be reproduced: the seed and clock of the behaviour scenarios, the style profile.
+    public ImmutableSortedDictionary<string, string> DescribeSettings(GradingOptions options) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            ["clock"] = options.Clock == ClockMode.Virtual ? "virtual" : "real",
+            ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["style_profile"] = PythonOptions.Of(options).StyleProfile == StyleProfile.Installed ? "installed" : "2.5",
+        });
+
+    public ImmutableSortedDictionary<string, string> DescribeTools(SubmissionEvidence evidence)
+    {
+        var described = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var style = evidence.Python()?.Style;
+        described["python"] = tools.DescribeTarget();
+        described["analysis_python"] = tools.Analysis?.Display ?? "not found";
+        described["pycodestyle"] = style?.Value?.Tool ?? style?.Failure ?? "not run";
+        return described.ToImmutable();
+    }
+
+    private static async Task<ToolRun<AnalysisResponse>?> CompileAsync(
+        PythonAnalyzer analyzer, PythonInterpreter target, string script, IReadOnlyCollection<SubmissionFile> files, ScratchSpace scratch, CancellationToken cancellationToken) =>
+        await analyzer.AnalyzeAsync(target, script, PythonAnalyzer.CompileMode, files, scratch, cancellationToken).ConfigureAwait(false);
+
+    private static ToolRun<StyleReport> Profile(
+        ToolRun<StyleReport> run, StyleProfile profile, AnalysisResponse? facts, IReadOnlyList<SubmissionFile> files)
+    {
+        if (run.Value is not { } report || profile == StyleProfile.Installed)
+        {
+            return run;
+        }
+
+        var profiled = files.SelectMany(file => Pycodestyle25Profile.Apply(
+            report.For(file.Path),
+            file.Path,
+            facts?.Files.GetValueOrDefault(file.Path),
+            Lines(file)));
+        return ToolRun<StyleReport>.Of(new StyleReport($"{report.Tool}, 2.5 profile", [.. profiled]));
+    }
+
+    private static IReadOnlyList<string> Lines(SubmissionFile file) =>
+        Encoding.UTF8.GetString(file.Content.AsSpan()).TrimStart('\uFEFF').Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+}

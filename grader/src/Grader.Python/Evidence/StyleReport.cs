@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace Grader.Python.Evidence;
+
+/// <summary>One pycodestyle message, after the profile was applied.</summary>
+public sealed record StyleFinding(string File, int Line, int Column, string Code, string Text);
+
+/// <summary>pycodestyle's findings for every Python file of a submission.</summary>
+/// <param name="Tool">"pycodestyle 2.10.0, 2.5 profile".</param>
+public sealed record StyleReport(string Tool, ImmutableArray<StyleFinding> Findings)
+{
+    public ImmutableArray<StyleFinding> For(string file) => [.. Findings.Where(finding => finding.File == file)];
+}
