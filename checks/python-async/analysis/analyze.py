@@ -15,7 +15,6 @@ from __future__ import annotations
 import ast
 import io
 import json
-import keyword
 import math
 import os
 import platform
@@ -1232,51 +1231,13 @@ class DefScanner:
 
 
 # --------------------------------------------------------------------------
-# Tokens for the style checks
-# --------------------------------------------------------------------------
-
-def style_tokens(src: Source, tree: Optional[ast.AST]) -> JSON:
-    """Return keyword, lambda parameter and .has_key( positions."""
-    keywords = []  # type: List[list]
-    has_key = []  # type: List[list]
-    lambdas = []  # type: List[list]
-    tokens = src.tokens or []
-    for index, token in enumerate(tokens):
-        if token.type != tokenize.NAME:
-            continue
-        if keyword.iskeyword(token.string):
-            keywords.append([token.start[0], token.start[1], token.end[1],
-                             token.string])
-        elif token.string == 'has_key' and 0 < index < len(tokens) - 1:
-            before, after = tokens[index - 1], tokens[index + 1]
-            if before.string == '.' and after.string == '(':
-                has_key.append([before.start[0], before.start[1]])
-    if tree is not None:
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Lambda):
-                continue
-            args = node.args
-            every = list(getattr(args, 'posonlyargs', [])) + args.args + \
-                args.kwonlyargs + [a for a in (args.vararg, args.kwarg)
-                                   if a is not None]
-            for arg in every:
-                lambdas.append(list(src.start(arg)))
-        lambdas.sort()
-    return {'keywords': keywords, 'lambda_params': lambdas,
-            'has_key_calls': has_key}
-
-
-# --------------------------------------------------------------------------
 # Mode "full"
 # --------------------------------------------------------------------------
 
 def empty_full_facts() -> JSON:
     """Return FileFacts with every key present and nothing found."""
     return {'syntax_error': None, 'compat37_error': None, 'compat_api': [],
-            'module_doc': None, 'defs': [],
-            'style_tokens': {'keywords': [], 'lambda_params': [],
-                             'has_key_calls': []},
-            'facts_error': None}
+            'module_doc': None, 'defs': [], 'facts_error': None}
 
 
 def full_mode(name: str, data: bytes, tables: JSON) -> JSON:
@@ -1296,7 +1257,6 @@ def full_mode(name: str, data: bytes, tables: JSON) -> JSON:
                 tree = ast.parse(text, name)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             tree = None
-        facts['style_tokens'] = style_tokens(src, tree)
         if tree is None:
             return facts
         if facts['syntax_error'] is None:

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grader.Core.Engine;
+using Grader.Core.Evidence;
 using Grader.Core.Python.Tools;
 using Grader.CSharp.Compiling;
 
@@ -22,9 +23,10 @@ internal static class DoctorCommand
             await output.WriteLineAsync($"assignment:       {spec.Title} ({assignmentFolder})");
             await output.WriteLineAsync($"target python:    {tools.DescribeTarget()}");
             await output.WriteLineAsync($"analysis python:  {tools.Analysis?.Display ?? "not found: install python3 (3.8 or newer)"}");
-            await output.WriteLineAsync($"pycodestyle:      {(tools.Pycodestyle is { } style ? $"{style.Version} ({style.Path}); graded with the 2.5 profile" : $"not found: {ToolEnvironment.PycodestyleInstallHint}")}");
+            var style = tools.Style(StyleProfile.Pycodestyle25, Path.Combine(assignmentFolder, EvidenceCollector.StyleProfileScript));
+            await output.WriteLineAsync($"pycodestyle:      {style?.Tool ?? $"not found: {ToolEnvironment.PycodestyleInstallHint}"}");
             await output.WriteLineAsync($"dotnet sdk:       {DescribeDotnetSdk()}");
-            var ready = tools.Analysis is not null && tools.Pycodestyle is not null;
+            var ready = tools.Analysis is not null && style is not null;
             await output.WriteLineAsync(ready ? "ready: every check can run." : "not ready: the checks that need a missing tool will report 'error'.");
             return ready ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;
         }));
