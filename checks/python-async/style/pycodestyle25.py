@@ -56,8 +56,7 @@ FSTRING_END = getattr(tokenize, 'FSTRING_END', None)
 
 
 def as_python37_tokens(tokens, lines):
-    """Python 3.12+ splits an f-string into parts and 3.8+ reads ':=' as
-    one operator; 3.7 saw one string token, and ':' then '='."""
+    """Python 3.12+ splits an f-string into parts; 3.7 saw one string."""
     seen, opened = [], []
     for token in tokens:
         if token.type == FSTRING_START:
@@ -70,10 +69,6 @@ def as_python37_tokens(tokens, lines):
                         tokenize.STRING, source(lines, first.start, token.end),
                         first.start, token.end,
                         ''.join(lines[first.start[0] - 1:token.end[0]])))
-        elif token.type == tokenize.OP and token.string == ':=':
-            (row, column) = token.start
-            seen.append(token._replace(string=':', end=(row, column + 1)))
-            seen.append(token._replace(string='=', start=(row, column + 1)))
         else:
             seen.append(token)
     return seen
