@@ -11,7 +11,6 @@ from defs import DefScanner
 from parsing import compile_check, decode_source
 from resolver import Resolver
 from source_text import Source
-from style_tokens import style_tokens
 
 JSON = Dict[str, Any]
 
@@ -19,10 +18,7 @@ JSON = Dict[str, Any]
 def empty_full_facts() -> JSON:
     """Return FileFacts with every key present and nothing found."""
     return {'syntax_error': None, 'compat37_error': None, 'compat_api': [],
-            'module_doc': None, 'defs': [],
-            'style_tokens': {'keywords': [], 'lambda_params': [],
-                             'has_key_calls': []},
-            'facts_error': None}
+            'module_doc': None, 'defs': [], 'facts_error': None}
 
 
 def full_mode(name: str, data: bytes, tables: JSON) -> JSON:
@@ -42,7 +38,6 @@ def full_mode(name: str, data: bytes, tables: JSON) -> JSON:
                 tree = ast.parse(text, name)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             tree = None
-        facts['style_tokens'] = style_tokens(src, tree)
         if tree is None:
             return facts
         if facts['syntax_error'] is None:

@@ -359,10 +359,6 @@ def check_full(files: Dict[str, Any]) -> None:
                      ('flag', 'kwonly', {'literal': None}),
                      ('kwargs', 'kwarg', None)], 'params %r' % kinds)
     expect(len(method['blocking_calls']) == 1, 'method time.sleep')
-    style = facts['style_tokens']
-    expect([34, 25, 27, 'in'] in style['keywords'], 'keyword in')
-    expect([34, 34, 38, 'else'] in style['keywords'], 'keyword else')
-    expect(style['lambda_params'] == [[33, 22]], 'lambda params')
 
     for name in ('crlf.py', 'bom.py'):
         facts = files[name]

@@ -58,7 +58,7 @@ public sealed class PythonTrack(
         var interpreter = PythonOptions.Of(options).Interpreter;
         var target = PythonOptions.TargetVersion(assignment);
         var tools = await locator.LocateAsync(interpreter, target, cancellationToken).ConfigureAwait(false);
-        if (tools.Pycodestyle is not null)
+        if (tools.HasStyleChecker)
         {
             return tools;
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Grader.Core.Engine;
 using Grader.Core.Provisioning;
 using Grader.Python;
+using Grader.Python.Evidence;
 using Grader.Python.Tools;
 using Grader.CSharp.Compiling;
 
@@ -24,18 +25,22 @@ internal static class DoctorCommand
             await output.WriteLineAsync($"assignment:       {spec.Title} ({assignmentFolder})");
             await output.WriteLineAsync($"target python:    {tools.DescribeTarget()}");
             await output.WriteLineAsync($"analysis python:  {tools.Analysis?.Display ?? "not found: install python3 (3.8 or newer)"}");
+            var style = tools.Style(StyleProfile.Pycodestyle25, Path.Combine(assignmentFolder, PythonEvidenceCollector.StyleProfileScript));
             var origin = new PackageOrigin(app.Runner, ProvisionerSettings.FromEnvironment(app.Environment));
-            await output.WriteLineAsync($"pycodestyle:      {(tools.Pycodestyle is { } style ? $"{style.Version} ({await WhereFromAsync(origin, style.Path, cancellationToken)}); graded with the 2.5 profile" : $"not found: {ToolEnvironment.PycodestyleInstallHint}")}");
+            await output.WriteLineAsync($"pycodestyle:      {(style is null ? $"not found: {ToolEnvironment.PycodestyleInstallHint}" : style.Tool + await WhereFromAsync(origin, tools.Pycodestyle, cancellationToken))}");
             await output.WriteLineAsync($"dotnet sdk:       {DescribeDotnetSdk()}");
-            var ready = tools.Analysis is not null && tools.Pycodestyle is not null;
+            var ready = tools.Analysis is not null && style is not null;
             await output.WriteLineAsync(ready ? "ready: every check can run." : "not ready: the checks that need a missing tool will report 'error'.");
             return ready ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;
         }));
         return command;
     }
 
-    private static async Task<string> WhereFromAsync(PackageOrigin origin, string path, CancellationToken cancellationToken) =>
-        await origin.DescribeAsync(path, cancellationToken) is { } package ? $"{path}, {package}" : $"{path}, not from a Debian package";
+    // Where the installed command came from, which the style line alone does not say.
+    private static async Task<string> WhereFromAsync(PackageOrigin origin, PycodestyleTool? installed, CancellationToken cancellationToken) =>
+        installed is null ? string.Empty
+            : await origin.DescribeAsync(installed.Path, cancellationToken) is { } package ? $"; {installed.Path} is from the {package}"
+            : $"; {installed.Path} is not from a Debian package";
 
     // The C# track needs the SDK only when a C# submission is graded, so its absence is reported but does not make
     // the (Python) grader "not ready".

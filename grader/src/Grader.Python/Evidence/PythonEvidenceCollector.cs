@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
 using Grader.Core.Processes;
@@ -19,6 +18,9 @@ public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironme
 {
     public const string AnalysisScript = "analysis/analyze.py";
 
+    /// <summary>Makes the installed pycodestyle report what 2.5.0 reported (see checks/STYLE-PROFILE.md).</summary>
+    public const string StyleProfileScript = "style/pycodestyle25.py";
+
     public async Task<SubmissionEvidence> CollectAsync(EvidenceRequest request, CancellationToken cancellationToken)
     {
         var files = request.Submission.PythonFiles().ToList();
@@ -31,13 +33,13 @@ public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironme
         var compileTask = tools.Target is null || tools.Target == tools.Analysis
             ? Task.FromResult<ToolRun<AnalysisResponse>?>(null)
             : CompileAsync(analyzer, tools.Target, script, files, request.Scratch, cancellationToken);
-        var styleTask = tools.Pycodestyle is null
-            ? Task.FromResult(ToolRun<StyleReport>.Failed($"pycodestyle is not installed; {ToolEnvironment.PycodestyleInstallHint}"))
-            : new PycodestyleRunner(runner).RunAsync(tools.Pycodestyle, files, request.Scratch, cancellationToken);
+        var styleTask = tools.Style(PythonOptions.Of(request.Options).StyleProfile, Path.Combine(request.Assignment.Directory, StyleProfileScript)) is { } invocation
+            ? new PycodestyleRunner(runner).RunAsync(invocation, files, request.Scratch, cancellationToken)
+            : Task.FromResult(ToolRun<StyleReport>.Failed($"pycodestyle is not installed; {ToolEnvironment.PycodestyleInstallHint}"));
         var extraTasks = sources.Select(async source => (source.Key, Value: await source.CollectAsync(request, tools, cancellationToken).ConfigureAwait(false))).ToList();
 
         var analysis = await analysisTask.ConfigureAwait(false);
-        var style = Profile(await styleTask.ConfigureAwait(false), PythonOptions.Of(request.Options).StyleProfile, analysis.Value, files);
+        var style = await styleTask.ConfigureAwait(false);
         var extras = await Task.WhenAll(extraTasks).ConfigureAwait(false);
         var items = extras.ToImmutableSortedDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)
             .Add(PythonEvidence.Key, new PythonEvidence(tools, analysis, await compileTask.ConfigureAwait(false), style));
@@ -66,23 +68,4 @@ public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironme
     private static async Task<ToolRun<AnalysisResponse>?> CompileAsync(
         PythonAnalyzer analyzer, PythonInterpreter target, string script, IReadOnlyCollection<SubmissionFile> files, ScratchSpace scratch, CancellationToken cancellationToken) =>
         await analyzer.AnalyzeAsync(target, script, PythonAnalyzer.CompileMode, files, scratch, cancellationToken).ConfigureAwait(false);
-
-    private static ToolRun<StyleReport> Profile(
-        ToolRun<StyleReport> run, StyleProfile profile, AnalysisResponse? facts, IReadOnlyList<SubmissionFile> files)
-    {
-        if (run.Value is not { } report || profile == StyleProfile.Installed)
-        {
-            return run;
-        }
-
-        var profiled = files.SelectMany(file => Pycodestyle25Profile.Apply(
-            report.For(file.Path),
-            file.Path,
-            facts?.Files.GetValueOrDefault(file.Path),
-            Lines(file)));
-        return ToolRun<StyleReport>.Of(new StyleReport($"{report.Tool}, 2.5 profile", [.. profiled]));
-    }
-
-    private static IReadOnlyList<string> Lines(SubmissionFile file) =>
-        Encoding.UTF8.GetString(file.Content.AsSpan()).TrimStart('\uFEFF').Split('\n').Select(line => line.TrimEnd('\r')).ToList();
 }

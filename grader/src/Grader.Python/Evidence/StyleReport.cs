@@ -6,7 +6,7 @@ namespace Grader.Python.Evidence;
 public sealed record StyleFinding(string File, int Line, int Column, string Code, string Text);
 
 /// <summary>pycodestyle's findings for every Python file of a submission.</summary>
-/// <param name="Tool">"pycodestyle 2.10.0, 2.5 profile".</param>
+/// <param name="Tool">Which pycodestyle ran and how: "pycodestyle 2.10.0 (installed, /usr/bin/pycodestyle) with the 2.5.0 profile".</param>
 public sealed record StyleReport(string Tool, ImmutableArray<StyleFinding> Findings)
 {
     public ImmutableArray<StyleFinding> For(string file) => [.. Findings.Where(finding => finding.File == file)];

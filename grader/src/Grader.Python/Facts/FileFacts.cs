@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Grader.Python.Facts;
 
 // These records mirror the JSON that checks/<assignment>/analysis/analyze.py prints (see its README.md).
-// Lines are 1-based; columns are 1-based except in StyleTokens, which keeps tokenize's 0-based columns.
+// Lines and columns are 1-based.
 
 /// <summary>The analysis script's answer for a whole submission.</summary>
 public sealed record AnalysisResponse
@@ -21,7 +21,6 @@ public sealed record FileFacts
     public ImmutableArray<CompatApiUse> CompatApi { get; init; } = [];
     public ModuleDocstring? ModuleDoc { get; init; }
     public ImmutableArray<Definition> Defs { get; init; } = [];
-    public StyleTokens? StyleTokens { get; init; }
     public string? FactsError { get; init; }
 }
 
@@ -74,12 +73,4 @@ public sealed record CodeEvidence
     public int Column { get; init; }
     public string? What { get; init; }
     public string? Name { get; init; }
-}
-
-/// <summary>Token positions the pycodestyle 2.5 profile needs; columns are tokenize's, 0-based.</summary>
-public sealed record StyleTokens
-{
-    public ImmutableArray<ImmutableArray<JsonElement>> Keywords { get; init; } = [];
-    public ImmutableArray<ImmutableArray<int>> LambdaParams { get; init; } = [];
-    public ImmutableArray<ImmutableArray<int>> HasKeyCalls { get; init; } = [];
 }

@@ -23,15 +23,20 @@ public sealed class PycodestyleRunner(IProcessRunner runner)
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The installed pycodestyle's own verdict.</summary>
+    public Task<ToolRun<StyleReport>> RunAsync(
+        PycodestyleTool tool, IReadOnlyCollection<SubmissionFile> files, ScratchSpace scratch, CancellationToken cancellationToken) =>
+        RunAsync(StyleInvocation.Installed(tool), files, scratch, cancellationToken);
+
     public async Task<ToolRun<StyleReport>> RunAsync(
-        PycodestyleTool tool,
+        StyleInvocation invocation,
         IReadOnlyCollection<SubmissionFile> files,
         ScratchSpace scratch,
         CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
-            return ToolRun<StyleReport>.Of(new StyleReport($"pycodestyle {tool.Version}", []));
+            return ToolRun<StyleReport>.Of(new StyleReport(invocation.Tool, []));
         }
 
         var folder = scratch.NewFolder("style");
@@ -44,8 +49,8 @@ public sealed class PycodestyleRunner(IProcessRunner runner)
 
         ImmutableArray<string> arguments = [.. Options, .. files.Select(file => file.Path)];
         var request = new ProcessRequest(
-            tool.Module?.Interpreter ?? tool.Path,
-            tool.Module is { } module ? [module.Script, .. arguments] : arguments,
+            invocation.FileName,
+            [.. invocation.Arguments, .. arguments],
             folder,
             PythonChildEnvironment.For(scratch.Home, null),
             null,
@@ -59,7 +64,7 @@ public sealed class PycodestyleRunner(IProcessRunner runner)
             return ToolRun<StyleReport>.Failed($"pycodestyle could not run ({reason})");
         }
 
-        return ToolRun<StyleReport>.Of(new StyleReport($"pycodestyle {tool.Version}", Parse(outcome.StandardOutput.Text)));
+        return ToolRun<StyleReport>.Of(new StyleReport(invocation.Tool, Parse(outcome.StandardOutput.Text)));
     }
 
     private static ImmutableArray<StyleFinding> Parse(string output) =>

@@ -9,7 +9,7 @@ namespace Grader.Python.Tools;
 /// folder, then python3. pyenv shims are skipped when a real binary exists, because every call through a
 /// shim costs a few hundred milliseconds of bash.
 /// </summary>
-public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment)
+public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, TimeProvider? clock = null)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
 
@@ -18,10 +18,15 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
         var targetTask = LocateTargetAsync(explicitPython, targetVersion, cancellationToken);
         var styleTask = LocatePycodestyleAsync(cancellationToken);
         var target = await targetTask.ConfigureAwait(false);
+        var toolFolderTask = new Pycodestyle25ToolFolder(runner, environment, clock ?? TimeProvider.System)
+            .LocateAsync(target is not null && target.Matches(targetVersion) ? target : null, cancellationToken);
         var analysis = target is not null && target.IsAtLeast(3, 8)
             ? target
             : await LocateAnalysisAsync(cancellationToken).ConfigureAwait(false);
-        return new ToolEnvironment(target ?? analysis, analysis, await styleTask.ConfigureAwait(false), targetVersion);
+        return new ToolEnvironment(target ?? analysis, analysis, await styleTask.ConfigureAwait(false), targetVersion)
+        {
+            Pycodestyle25 = await toolFolderTask.ConfigureAwait(false),
+        };
     }
 
     private async Task<PythonInterpreter?> LocateTargetAsync(string? explicitPython, Version target, CancellationToken cancellationToken)

@@ -27,7 +27,9 @@ public sealed class GradingFixture : IAsyncLifetime
         Catalog = PythonAsyncChecks.Catalog();
         Environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value);
-        Tools = new ToolLocator(Runner, Environment).LocateAsync(null, Version.Parse(Assignment.TargetVersion), CancellationToken.None).GetAwaiter().GetResult();
+        // The grader's tool folder lives in a cache of the test run's own, not the user's.
+        var locatorEnvironment = new Dictionary<string, string?>(Environment) { ["XDG_CACHE_HOME"] = CacheHome };
+        Tools = new ToolLocator(Runner, locatorEnvironment).LocateAsync(null, Version.Parse(Assignment.TargetVersion), CancellationToken.None).GetAwaiter().GetResult();
         if (Tools.Pycodestyle is null || Tools.Analysis is null)
         {
             throw new InvalidOperationException($"The grading tests need python3 and pycodestyle: {ToolEnvironment.PycodestyleInstallHint}.");
@@ -35,6 +37,8 @@ public sealed class GradingFixture : IAsyncLifetime
     }
 
     public AssignmentSpec Assignment { get; }
+
+    public string CacheHome { get; } = Directory.CreateTempSubdirectory("grader-test-cache-").FullName;
 
     public IProcessRunner Runner { get; }
 
@@ -61,7 +65,11 @@ public sealed class GradingFixture : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await ((WarmPythonRunner)Runner).DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await ((WarmPythonRunner)Runner).DisposeAsync();
+        Directory.Delete(CacheHome, recursive: true);
+    }
 
     /// <summary>The checks that did not pass and were not skipped, as "task:ID" or "project:ID".</summary>
     public static ImmutableSortedSet<string> Problems(GradingResult result) =>

@@ -13,6 +13,10 @@ public static class RepositoryPaths
 
     public static string Gallery => Path.Combine(Root, "grader", "tests", "Grader.Core.Tests", "Fixtures", "submissions");
 
+    public static string StyleCorpus => Path.Combine(Root, "grader", "tests", "Grader.Core.Tests", "Fixtures", "style-corpus");
+
+    public static string StyleProfileDoc => Path.Combine(Root, "checks", "STYLE-PROFILE.md");
+
     public static string Docs => Path.Combine(Root, "docs", "checks");
 
     private static string FindRoot()

@@ -1,0 +1,3 @@
+with open("a",
+     "r") as f:
+    pass

@@ -1,0 +1,4 @@
+x = 1 # one space
+y = 2  #no space
+#!not a shebang
+#: okay

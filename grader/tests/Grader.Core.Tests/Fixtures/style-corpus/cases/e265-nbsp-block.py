@@ -1,0 +1,2 @@
+# block comment
+x = 1

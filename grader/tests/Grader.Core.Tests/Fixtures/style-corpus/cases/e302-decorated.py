@@ -1,0 +1,4 @@
+import os
+@property
+def f():
+    return os

@@ -1,0 +1,11 @@
+x = 1
+
+
+
+y = 2
+
+
+@property
+
+def f():
+    pass

@@ -1,0 +1,5 @@
+def f():
+    x = 1
+    async def g():
+        pass
+    return x, g

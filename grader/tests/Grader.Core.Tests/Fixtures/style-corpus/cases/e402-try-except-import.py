@@ -1,0 +1,5 @@
+try:
+    import json
+except ImportError:
+    json = None
+import os

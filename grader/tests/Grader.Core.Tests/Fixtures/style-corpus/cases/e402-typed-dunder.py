@@ -1,0 +1,3 @@
+from typing import List
+__all__: List[str] = []
+import os

@@ -1,0 +1,4 @@
+import warnings
+with warnings.catch_warnings():
+    import json
+import os

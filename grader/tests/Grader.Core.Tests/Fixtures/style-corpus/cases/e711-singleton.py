@@ -1,0 +1,5 @@
+a = 1
+if a == None:
+    pass
+if None != a:
+    pass

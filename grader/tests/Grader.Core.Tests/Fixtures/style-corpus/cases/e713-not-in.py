@@ -1,0 +1,3 @@
+a = b = 1
+if not a in b:
+    pass

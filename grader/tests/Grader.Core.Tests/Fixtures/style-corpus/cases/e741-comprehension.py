@@ -1,0 +1,1 @@
+x = [l for l in range(3)]

@@ -1,0 +1,2 @@
+for l in range(3):
+    pass

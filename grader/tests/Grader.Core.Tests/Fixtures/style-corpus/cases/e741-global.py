@@ -1,0 +1,3 @@
+def f():
+    global l
+    l = 1

@@ -1,0 +1,2 @@
+def f(l=1):
+    return l

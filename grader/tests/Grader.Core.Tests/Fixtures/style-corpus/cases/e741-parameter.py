@@ -1,0 +1,2 @@
+def f(l):
+    return l

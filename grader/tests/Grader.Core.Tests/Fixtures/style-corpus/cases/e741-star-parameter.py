@@ -1,0 +1,2 @@
+def f(*l, **I):
+    return l

@@ -1,0 +1,6 @@
+async def f():
+    await g()
+
+
+async def g():
+    pass
