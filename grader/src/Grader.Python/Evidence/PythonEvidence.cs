@@ -16,6 +16,9 @@ public sealed record PythonEvidence(
 {
     public const string Key = "python";
 
+    /// <summary>pycodestyle over the Python files that are not task files, run apart so they cannot sink the task files' verdicts.</summary>
+    public ToolRun<StyleReport>? OtherFilesStyle { get; init; }
+
     /// <summary>The facts about one file, or null with the reason in <paramref name="failure"/>.</summary>
     public FileFacts? FactsFor(string file, out string failure)
     {

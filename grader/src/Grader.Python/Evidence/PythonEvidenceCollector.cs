@@ -9,9 +9,10 @@ using Grader.Python.Tools;
 namespace Grader.Python.Evidence;
 
 /// <summary>
-/// Runs the external tools for one submission, concurrently: the analysis script (one process for every file),
-/// a compile under the assignment's interpreter when that is a different one, pycodestyle, and any
-/// assignment-specific sources.
+/// Runs the external tools for one submission, concurrently: the analysis script and a compile under the
+/// assignment's interpreter (when that is a different one) over the task files, pycodestyle over the task files
+/// and, in a run of its own, over the other Python files, and any assignment-specific sources. The task files'
+/// verdicts never wait on the other files: a huge or hostile helper file can only fail its own check.
 /// </summary>
 /// <param name="tools">The interpreters and pycodestyle of this run, located once by the track.</param>
 public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironment tools, IReadOnlyList<IPythonEvidenceSource> sources) : IEvidenceCollector
@@ -23,26 +24,27 @@ public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironme
 
     public async Task<SubmissionEvidence> CollectAsync(EvidenceRequest request, CancellationToken cancellationToken)
     {
-        var files = request.Submission.PythonFiles().ToList();
+        var files = SubmissionPythonFiles.Of(request.Assignment, request.Submission);
         var script = Path.Combine(request.Assignment.Directory, AnalysisScript);
         var analyzer = new PythonAnalyzer(runner);
 
         var analysisTask = tools.Analysis is null
             ? Task.FromResult(ToolRun<AnalysisResponse>.Failed("no Python 3.8+ interpreter was found for the analysis (install python3)"))
-            : analyzer.AnalyzeAsync(tools.Analysis, script, PythonAnalyzer.FullMode, files, request.Scratch, cancellationToken);
+            : analyzer.AnalyzeAsync(tools.Analysis, script, PythonAnalyzer.FullMode, files.Tasks, request.Scratch, cancellationToken);
         var compileTask = tools.Target is null || tools.Target == tools.Analysis
             ? Task.FromResult<ToolRun<AnalysisResponse>?>(null)
-            : CompileAsync(analyzer, tools.Target, script, files, request.Scratch, cancellationToken);
-        var styleTask = tools.Style(PythonOptions.Of(request.Options).StyleProfile, Path.Combine(request.Assignment.Directory, StyleProfileScript)) is { } invocation
-            ? new PycodestyleRunner(runner).RunAsync(invocation, files, request.Scratch, cancellationToken)
-            : Task.FromResult(ToolRun<StyleReport>.Failed($"pycodestyle is not installed; {ToolEnvironment.PycodestyleInstallHint}"));
+            : CompileAsync(analyzer, tools.Target, script, files.Tasks, request.Scratch, cancellationToken);
+        var invocation = tools.Style(PythonOptions.Of(request.Options).StyleProfile, Path.Combine(request.Assignment.Directory, StyleProfileScript));
+        var styleTask = StyleAsync(invocation, files.Tasks, [], request.Scratch, cancellationToken);
+        var otherStyleTask = StyleAsync(invocation, files.Others, files.TooLarge, request.Scratch, cancellationToken);
         var extraTasks = sources.Select(async source => (source.Key, Value: await source.CollectAsync(request, tools, cancellationToken).ConfigureAwait(false))).ToList();
 
         var analysis = await analysisTask.ConfigureAwait(false);
         var style = await styleTask.ConfigureAwait(false);
+        var otherStyle = await otherStyleTask.ConfigureAwait(false);
         var extras = await Task.WhenAll(extraTasks).ConfigureAwait(false);
         var items = extras.ToImmutableSortedDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)
-            .Add(PythonEvidence.Key, new PythonEvidence(tools, analysis, await compileTask.ConfigureAwait(false), style));
+            .Add(PythonEvidence.Key, new PythonEvidence(tools, analysis, await compileTask.ConfigureAwait(false), style) { OtherFilesStyle = otherStyle });
         return new SubmissionEvidence(items);
     }
 
@@ -63,6 +65,19 @@ public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironme
         described["analysis_python"] = tools.Analysis?.Display ?? "not found";
         described["pycodestyle"] = style?.Value?.Tool ?? style?.Failure ?? "not run";
         return described.ToImmutable();
+    }
+
+    // The runner starts no process for no files: most submissions have no Python file beside the task files.
+    private async Task<ToolRun<StyleReport>> StyleAsync(
+        StyleInvocation? invocation, IReadOnlyCollection<SubmissionFile> files, IReadOnlyList<string> skipped, ScratchSpace scratch, CancellationToken cancellationToken)
+    {
+        if (invocation is null)
+        {
+            return ToolRun<StyleReport>.Failed($"pycodestyle is not installed; {ToolEnvironment.PycodestyleInstallHint}");
+        }
+
+        var run = await new PycodestyleRunner(runner).RunAsync(invocation, files, scratch, cancellationToken).ConfigureAwait(false);
+        return run.Value is { } report ? ToolRun<StyleReport>.Of(report with { Skipped = [.. skipped] }) : run;
     }
 
     private static async Task<ToolRun<AnalysisResponse>?> CompileAsync(

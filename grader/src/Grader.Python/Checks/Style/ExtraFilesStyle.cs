@@ -24,6 +24,6 @@ internal sealed class ExtraFilesStyle : IProjectCheck
         var others = context.Submission.PythonFiles().Select(file => file.Path).Where(path => !taskFiles.Contains(path)).ToList();
         return others.Count == 0
             ? CheckOutcome.Pass("There are no other Python files.")
-            : StyleVerdict.For(context.Evidence, others, $"The other Python files ({string.Join(", ", others)})");
+            : StyleVerdict.For(context.Evidence, others, $"The other Python files ({string.Join(", ", others)})", otherFiles: true);
     }
 }

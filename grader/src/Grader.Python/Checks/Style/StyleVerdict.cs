@@ -10,9 +10,10 @@ namespace Grader.Python.Checks.Style;
 // pass or fail on its (profiled) findings.
 internal static class StyleVerdict
 {
-    public static CheckOutcome For(SubmissionEvidence evidence, IReadOnlyCollection<string> files, string subject)
+    /// <param name="otherFiles">Judge the run over the files that are not task files (PY-STYLE-002).</param>
+    public static CheckOutcome For(SubmissionEvidence evidence, IReadOnlyCollection<string> files, string subject, bool otherFiles = false)
     {
-        if (evidence.Python()?.Style is not { } style)
+        if ((otherFiles ? evidence.Python()?.OtherFilesStyle : evidence.Python()?.Style) is not { } style)
         {
             return TaskFileAccess.NoEvidence();
         }
@@ -29,15 +30,17 @@ internal static class StyleVerdict
                 .Where(finding => files.Contains(finding.File))
                 .Select(finding => new Finding(finding.File, finding.Line, finding.Column, finding.Code, finding.Text)),
         ];
+        var skipped = report.Skipped.IsEmpty ? string.Empty
+            : $" Not checked, being larger than {SubmissionPythonFiles.MaxOtherFileBytes / 1024} KiB: {string.Join(", ", report.Skipped)}.";
         if (findings.IsEmpty)
         {
-            return CheckOutcome.Pass($"{subject} follow pycodestyle ({report.Tool}).", facts);
+            return CheckOutcome.Pass($"{subject} follow pycodestyle ({report.Tool}).{skipped}", facts);
         }
 
         var first = findings[0];
         var more = findings.Length > 1 ? $" (and {CheckText.Count(findings.Length - 1, "more finding")} below)" : string.Empty;
         return CheckOutcome.Fail(
-            $"{CheckText.Location(first.File!, first.Line, first.Column)}: {first.Code} {first.Message}{more}. Run pycodestyle on the file to see every message.",
+            $"{CheckText.Location(first.File!, first.Line, first.Column)}: {first.Code} {first.Message}{more}. Run pycodestyle on the file to see every message.{skipped}",
             findings,
             facts);
     }
