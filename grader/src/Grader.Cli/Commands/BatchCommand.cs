@@ -39,7 +39,7 @@ internal static class BatchCommand
                 : throw GraderSetupException.InvalidOption("--deadline", $"'{deadlineText}' is not a date and time; write it like 2026-11-30T23:59:00+01:00.");
             var settings = BatchSettings.Resolve(outputFolder, parse.GetValue(resume), parse.GetValue(seed));
             var grading = GradingOptions.Default with { Seed = settings.Seed, WaiveExecutableBit = parse.GetValue(waiveExec) };
-            var options = new BatchOptions(outputFolder, jobCount, parse.GetValue(resume), grading);
+            var options = new BatchOptions(outputFolder, jobCount, parse.GetValue(resume), grading) { Seal = await SealAsync(app, console) };
             var tools = await app.LocateToolsAsync(spec, grading, cancellationToken);
             await settings.SaveAsync(outputFolder, cancellationToken);
             // Python submissions are graded with the tools located once for the class; the other tracks' own way.
@@ -62,5 +62,20 @@ internal static class BatchCommand
             }
         }));
         return command;
+    }
+
+    // The user's key makes records verifiable by a later --resume; without a writable data folder they verify in this run only.
+    private static async Task<RecordSeal> SealAsync(GraderApp app, CliConsole console)
+    {
+        var path = RecordSeal.DefaultKeyPath(app.Environment);
+        try
+        {
+            return RecordSeal.FromKeyFile(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"grader: cannot keep the batch key at {path} ({exception.Message}); a later --resume will grade everything again.");
+            return RecordSeal.ForThisRun();
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class BatchGrader(Func<Submission, GradingOptions, CancellationTok
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var (record, resumed) = await GradeOneAsync(item, options, cancellationToken).ConfigureAwait(false);
+                var (record, resumed) = await GradeOneAsync(item, options, progress, cancellationToken).ConfigureAwait(false);
                 progress.Finished(record, resumed);
             }
             finally
@@ -38,7 +38,7 @@ public sealed class BatchGrader(Func<Submission, GradingOptions, CancellationTok
         })).ConfigureAwait(false);
     }
 
-    private async Task<(BatchRecord Record, bool Resumed)> GradeOneAsync(BatchItem item, BatchOptions options, CancellationToken cancellationToken)
+    private async Task<(BatchRecord Record, bool Resumed)> GradeOneAsync(BatchItem item, BatchOptions options, IBatchProgress progress, CancellationToken cancellationToken)
     {
         if (item.ProjectFolder is null)
         {
@@ -56,7 +56,7 @@ public sealed class BatchGrader(Func<Submission, GradingOptions, CancellationTok
         }
 
         var hash = ContentHash.Of(submission, options.Grading, graderVersion);
-        if (options.Resume && Previous(item.StudentId, hash, options) is { } previous)
+        if (options.Resume && Previous(item.StudentId, hash, options, progress) is { } previous)
         {
             return (previous, true);
         }
@@ -84,20 +84,39 @@ public sealed class BatchGrader(Func<Submission, GradingOptions, CancellationTok
     // resumed batch grades the student again instead of trusting half of the output.
     private static async Task<BatchRecord> SaveAsync(BatchRecord record, string? resultJson, BatchOptions options, CancellationToken cancellationToken)
     {
-        if (resultJson is not null)
+        var resultText = resultJson is null ? null : resultJson + "\n";
+        if (resultText is not null)
         {
-            await AtomicFile.WriteAllTextAsync(ResultPath(options, record.StudentId), resultJson + "\n", cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(ResultPath(options, record.StudentId), resultText, cancellationToken).ConfigureAwait(false);
         }
 
-        var json = JsonSerializer.Serialize(record, BatchJsonContext.Default.BatchRecord);
+        var sealedRecord = record with { Seal = options.Seal.Sign(record, resultText) };
+        var json = JsonSerializer.Serialize(sealedRecord, BatchJsonContext.Default.BatchRecord);
         await AtomicFile.WriteAllTextAsync(RecordPath(options, record.StudentId), json + "\n", cancellationToken).ConfigureAwait(false);
-        return record;
+        return sealedRecord;
     }
 
-    private static BatchRecord? Previous(string studentId, string hash, BatchOptions options)
+    private static BatchRecord? Previous(string studentId, string hash, BatchOptions options, IBatchProgress progress)
+    {
+        if (Read(options, studentId) is not { } found || found.Record.ContentHash != hash || found.Record.Status != BatchStatus.Graded || found.ResultText is null)
+        {
+            return null;
+        }
+
+        if (!options.Seal.Verifies(found.Record, found.ResultText))
+        {
+            progress.Note($"{studentId}: the saved result does not carry this grader's seal (changed since it was written, or written with another key), so it was graded again");
+            return null;
+        }
+
+        return found.Record;
+    }
+
+    /// <summary>A student's record and the text of its result file as they are on disk, or null when there is no readable record.</summary>
+    public static (BatchRecord Record, string? ResultText)? Read(BatchOptions options, string studentId)
     {
         var path = RecordPath(options, studentId);
-        if (!File.Exists(path) || !File.Exists(ResultPath(options, studentId)))
+        if (!File.Exists(path))
         {
             return null;
         }
@@ -105,7 +124,8 @@ public sealed class BatchGrader(Func<Submission, GradingOptions, CancellationTok
         try
         {
             var record = JsonSerializer.Deserialize(File.ReadAllText(path), BatchJsonContext.Default.BatchRecord);
-            return record?.ContentHash == hash && record.Status == BatchStatus.Graded ? record : null;
+            var result = ResultPath(options, studentId);
+            return record is null ? null : (record, File.Exists(result) ? File.ReadAllText(result) : null);
         }
         catch (JsonException)
         {

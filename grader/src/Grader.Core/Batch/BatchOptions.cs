@@ -9,6 +9,9 @@ namespace Grader.Core.Batch;
 public sealed record BatchOptions(string OutputFolder, int Jobs, bool Resume, GradingOptions Grading)
 {
     public string ResultsFolder => Path.Combine(OutputFolder, "results");
+
+    /// <summary>Signs every record written and checks every record read back; by default valid for this run only.</summary>
+    public RecordSeal Seal { get; init; } = RecordSeal.ForThisRun();
 }
 
 /// <summary>Hears about a batch's progress (the CLI shows a progress bar; tests count).</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Grader.Core.Assignment;
 using Grader.Core.Reporting;
 using Grader.Core.Reporting.Html;
@@ -17,13 +16,16 @@ public static class BatchOutputs
     public const string GradebookFile = "grades.csv";
     public const string ReportFile = "report.html";
 
+    /// <summary>
+    /// The records on disk that carry this grader's seal. One that does not (changed after the grader wrote it) is
+    /// listed as ungradable with the reason, never with the score it claims.
+    /// </summary>
     public static ImmutableArray<BatchRecord> ReadRecords(BatchOptions options, IEnumerable<string> studentIds) =>
     [
         .. studentIds
-            .Select(id => BatchGrader.RecordPath(options, id))
-            .Where(File.Exists)
-            .Select(path => TryRead(path))
-            .OfType<BatchRecord>()
+            .Select(id => BatchGrader.Read(options, id))
+            .OfType<(BatchRecord Record, string? ResultText)>()
+            .Select(found => options.Seal.Verifies(found.Record, found.ResultText) ? found.Record : Forged(found.Record))
             .OrderBy(record => record.StudentId, StringComparer.Ordinal),
     ];
 
@@ -45,15 +47,12 @@ public static class BatchOutputs
         await AtomicFile.WriteAllTextAsync(Path.Combine(options.OutputFolder, ReportFile), ClassReportRenderer.Render(model), cancellationToken).ConfigureAwait(false);
     }
 
-    private static BatchRecord? TryRead(string path)
+    private static BatchRecord Forged(BatchRecord record) => record with
     {
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), BatchJsonContext.Default.BatchRecord);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        Status = BatchStatus.Ungradable,
+        Reason = "its saved result was changed after the grader wrote it: grade it again (--resume does)",
+        Score = 0,
+        TaskScores = ImmutableSortedDictionary<string, double>.Empty,
+        Seal = null,
+    };
 }

@@ -18,7 +18,11 @@ public sealed record BatchRecord(
     double MaxScore,
     ImmutableSortedDictionary<string, double> TaskScores,
     string GraderVersion,
-    int Seed);
+    int Seed)
+{
+    /// <summary>The grader's HMAC over this record and its result (<see cref="RecordSeal"/>); null until sealed.</summary>
+    public string? Seal { get; init; }
+}
 
 /// <summary>How a student's entry ended.</summary>
 public enum BatchStatus

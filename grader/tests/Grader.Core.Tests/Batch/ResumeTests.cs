@@ -35,6 +35,29 @@ public sealed class ResumeTests(GradingFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_record_forged_on_disk_is_graded_again_on_resume_and_never_reaches_the_gradebook()
+    {
+        var source = MakeClass();
+        var options = Options("forged", resume: false);
+        await Run(source, options, new CountingProgress(), CancellationToken.None);
+        var honest = await File.ReadAllTextAsync(Path.Combine(options.OutputFolder, BatchOutputs.GradebookFile));
+        // What a student's process could do: claim full marks in its own record and result.
+        var record = BatchGrader.RecordPath(options, "student-0");
+        var claimed = System.Text.RegularExpressions.Regex.Replace(await File.ReadAllTextAsync(record), "\"score\": [0-9.]+", "\"score\": 164");
+        await File.WriteAllTextAsync(record, claimed);
+
+        var gradebook = BatchOutputs.ReadRecords(options, ["student-0"]);
+        var resumed = new CountingProgress();
+        await Run(source, options with { Resume = true }, resumed, CancellationToken.None);
+
+        Assert.Equal(BatchStatus.Ungradable, Assert.Single(gradebook).Status);
+        Assert.Contains("changed after the grader wrote it", gradebook[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(5, resumed.Resumed);
+        Assert.Contains(resumed.Notes, note => note.StartsWith("student-0: the saved result does not carry this grader's seal", StringComparison.Ordinal));
+        Assert.Equal(honest, await File.ReadAllTextAsync(Path.Combine(options.OutputFolder, BatchOutputs.GradebookFile)));
+    }
+
+    [Fact]
     public async Task A_hostile_or_broken_entry_becomes_an_ungradable_row_and_the_batch_goes_on()
     {
         var source = MakeClass();
@@ -97,6 +120,8 @@ public sealed class ResumeTests(GradingFixture fixture) : IDisposable
 
         public int Resumed { get; private set; }
 
+        public System.Collections.Concurrent.ConcurrentQueue<string> Notes { get; } = new();
+
         public void Started(int total)
         {
         }
@@ -110,8 +135,6 @@ public sealed class ResumeTests(GradingFixture fixture) : IDisposable
             }
         }
 
-        public void Note(string message)
-        {
-        }
+        public void Note(string message) => Notes.Enqueue(message);
     }
 }
