@@ -22,9 +22,18 @@ public static class LateStarts
         double margin,
         string function,
         string clockName,
+        Func<double, string> format) =>
+        Describe([.. calls.Select(call => (call.Started, call.Finished, call.Finished - call.Started > minimumWait))], margin, function, clockName, format);
+
+    /// <summary>As above, with each call saying itself whether it really waited.</summary>
+    public static string? Describe(
+        IReadOnlyCollection<(double Started, double Finished, bool Waited)> calls,
+        double margin,
+        string function,
+        string clockName,
         Func<double, string> format)
     {
-        var waited = calls.Where(call => call.Finished - call.Started > minimumWait).ToList();
+        var waited = calls.Where(call => call.Waited).ToList();
         if (waited.Count == 0)
         {
             return null;

@@ -59,7 +59,7 @@ internal static class SpawnJudge
         if (tolerance.AtMost(longest, took))
         {
             var late = LateStarts.Describe(
-                [.. calls.Select(call => (call.Started, call.Finished))], tolerance.Tie, tolerance.Tie, "wait_random", tolerance.ClockName, Observation.Format);
+                [.. calls.Select(call => (call.Started, call.Finished, tolerance.Waited(call.Duration, call.Returned)))], tolerance.Tie, "wait_random", tolerance.ClockName, Observation.Format);
             return late is not null
                 ? CheckOutcome.Fail($"{observation.Call}: {late}. Start them all before awaiting any (asyncio.as_completed, or create_task then await), "
                     + "with no cap on how many run at once (an asyncio.Semaphore around the calls is one).")
