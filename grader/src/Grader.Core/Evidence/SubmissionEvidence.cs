@@ -11,8 +11,6 @@ namespace Grader.Core.Evidence;
 /// <param name="Items">What each source gathered, by key.</param>
 public sealed record SubmissionEvidence(ImmutableSortedDictionary<string, object> Items)
 {
-    public static SubmissionEvidence Empty { get; } = new(ImmutableSortedDictionary.Create<string, object>(StringComparer.Ordinal));
-
     /// <summary>The item stored under <paramref name="key"/> when it is a <typeparamref name="T"/>, else null.</summary>
     public T? Find<T>(string key)
         where T : class => Items.GetValueOrDefault(key) as T;

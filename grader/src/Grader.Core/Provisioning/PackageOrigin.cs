@@ -39,7 +39,7 @@ public sealed class PackageOrigin(IProcessRunner runner, ProvisionerSettings set
                 dpkgQuery,
                 arguments,
                 "/",
-                ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["PATH"] = settings.SearchPath }),
+                settings.ToolEnvironment,
                 null,
                 Timeout,
                 MaxCapturedBytes: 64 * 1024),

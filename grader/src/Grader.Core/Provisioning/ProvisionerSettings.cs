@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Grader.Core.Provisioning;
 
 /// <summary>What the provisioner may do on this machine, read once from the process's surroundings.</summary>
@@ -14,6 +16,10 @@ public sealed record ProvisionerSettings(string SearchPath, bool MayInstall, boo
         environment.GetValueOrDefault(NoInstallVariable) != "1",
         Environment.IsPrivilegedProcess,
         Path.Combine(Path.GetTempPath(), "grader-install.lock"));
+
+    /// <summary>The whole environment of apt-get and dpkg-query: a plain locale and PATH, nothing of the grader's.</summary>
+    public ImmutableSortedDictionary<string, string> ToolEnvironment => ImmutableSortedDictionary.CreateRange(
+        StringComparer.Ordinal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["PATH"] = SearchPath });
 
     /// <summary>The first file named <paramref name="command"/> in a folder of PATH, or null.</summary>
     public string? Find(string command) =>

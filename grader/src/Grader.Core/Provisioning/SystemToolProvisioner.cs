@@ -70,12 +70,7 @@ public sealed class SystemToolProvisioner(IProcessRunner runner, ProvisionerSett
                 aptGet,
                 arguments,
                 "/",
-                ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
-                {
-                    ["DEBIAN_FRONTEND"] = "noninteractive",
-                    ["LANG"] = "C.UTF-8",
-                    ["PATH"] = settings.SearchPath,
-                }),
+                settings.ToolEnvironment.Add("DEBIAN_FRONTEND", "noninteractive"),
                 null,
                 AptTimeout,
                 MaxCapturedBytes: 256 * 1024,
