@@ -9,6 +9,7 @@ using Grader.Core.Engine;
 using Grader.Core.Processes;
 using Grader.Core.Provisioning;
 using Grader.Core.Results;
+using Grader.Core.Sandbox;
 using Grader.Core.Submissions;
 using Grader.Core.Tracks;
 using Grader.CSharp;
@@ -31,6 +32,8 @@ internal sealed class GraderApp : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> environment;
     private readonly string baseDirectory;
     private readonly TextWriter notices;
+    private readonly Lock sandboxGate = new();
+    private Task<ChildSandbox>? sandbox;
 
     /// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
     /// <param name="tasksTogether">Run a submission's tasks in one probe process where they complete as they would alone.</param>
@@ -146,6 +149,23 @@ internal sealed class GraderApp : IAsyncDisposable
 
     /// <summary>Installs a missing system tool where the grader can (root, apt-get), or says in one line how to.</summary>
     public SystemToolProvisioner Provisioner() => new(runner, ProvisionerSettings.FromEnvironment(environment), notices);
+
+    /// <summary>
+    /// The sandbox every child that runs student code gets, prepared once for this process (bubblewrap, installed
+    /// where the grader can, tried once); with <paramref name="declined"/> (--no-sandbox), limits only.
+    /// </summary>
+    public Task<ChildSandbox> SandboxAsync(bool declined, CancellationToken cancellationToken)
+    {
+        if (declined)
+        {
+            return Task.FromResult(ChildSandbox.LimitsOnly(Isolation.Declined, ProvisionerSettings.FromEnvironment(environment).Find("prlimit")));
+        }
+
+        lock (sandboxGate)
+        {
+            return sandbox ??= new SandboxPreparation(runner, Provisioner(), ProvisionerSettings.FromEnvironment(environment)).PrepareAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The Python tools for a run (installing a missing pycodestyle where the grader can).</summary>
     public Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken) =>

@@ -35,7 +35,7 @@ public sealed class CheckCommandTests
     {
         var (exitCode, output, error) = await CliRunner.RunAsync("check", CliRunner.Path("reference-solution", "csharp"), "--format", "json");
 
-        Assert.Equal(0, exitCode);
+        Assert.True(exitCode == 0, output + error);
         Assert.Equal(string.Empty, error);
         using var json = JsonDocument.Parse(output);
         Assert.Equal("csharp", json.RootElement.GetProperty("track").GetString());

@@ -34,6 +34,8 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
         var results = Path.Combine(runFolder, "results.jsonl");
+        // Bound through the sandbox, so it must exist before the child starts.
+        File.WriteAllBytes(results, []);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var request = new ProcessRequest(
             sdk.DotnetHost,
@@ -44,10 +46,32 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
             options.BehaviourTimeout,
             CapturedOutputBytes,
             OwnProcessGroup: true);
-        var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await runner.RunAsync(options.Sandbox.Confine(request, View(harnessFolder, runFolder, copy, home, results, options)), cancellationToken).ConfigureAwait(false);
         var (observations, finished) = NonceTaggedLines.Read(results, nonce);
         return new HarnessRun(task, observations, finished, outcome);
     }
+
+    /// <summary>The tmpfs a harness run may fill: the copy, HOME, and what student code writes beside them.</summary>
+    public const long PrivateBytes = 64L * 1024 * 1024;
+
+    // The runtime and the built harness read-only, the run's folder a fresh tmpfs, only the results passed through. The
+    // runtime's threads count as processes, and it maps its assemblies: the limits leave room for both.
+    private SandboxView View(string harnessFolder, string runFolder, string copy, string home, string results, GradingOptions options) =>
+        new(
+            runFolder,
+            [copy, home],
+            [results],
+            [RuntimeFolder(sdk.DotnetHost), Path.GetFullPath(harnessFolder)],
+            copy,
+            PrivateBytes,
+            new ChildLimits(
+                CpuSeconds: (int)options.BehaviourTimeout.TotalSeconds + 5,
+                Processes: 512,
+                OpenFiles: 1024,
+                FileSizeBytes: 16L * 1024 * 1024));
+
+    private static string RuntimeFolder(string dotnetHost) =>
+        Path.GetDirectoryName(File.ResolveLinkTarget(dotnetHost, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dotnetHost))!;
 
     private static ImmutableSortedDictionary<string, string> Environment(string home) =>
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>

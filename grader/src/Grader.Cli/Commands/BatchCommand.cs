@@ -18,10 +18,11 @@ internal static class BatchCommand
         var deadline = new Option<string?>("--deadline") { Description = "For git repositories: grade the last commit at or before this moment (ISO 8601, e.g. 2026-11-30T23:59:00+01:00) and mark later work as late. Commit dates are set by the student's machine: lateness is evidence, not proof." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the random values handed to student code (default: the one a resumed batch used, else a new one; it is written in grades.csv)." };
         var waiveExec = new Option<bool>("--waive-exec-bit") { Description = "Do not check the executable bit (zips from some LMSs lose file modes)." };
+        var noSandbox = SandboxChoice.CreateOption();
         var command = new Command("batch", "Grade a whole class: one result per student, a gradebook (grades.csv) and an HTML class report.\n"
             + "Exit codes: 0 the batch completed, 2 it could not start, 130 interrupted (what was graded is kept; rerun with --resume).")
         {
-            source, output, jobs, resume, deadline, seed, waiveExec,
+            source, output, jobs, resume, deadline, seed, waiveExec, noSandbox,
         };
         command.SetAction((parse, cancellationToken) => console.GuardAsync(async () =>
         {
@@ -38,7 +39,8 @@ internal static class BatchCommand
                 : DateTimeOffset.TryParse(deadlineText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
                 : throw GraderSetupException.InvalidOption("--deadline", $"'{deadlineText}' is not a date and time; write it like 2026-11-30T23:59:00+01:00.");
             var settings = BatchSettings.Resolve(outputFolder, parse.GetValue(resume), parse.GetValue(seed));
-            var grading = GradingOptions.Default with { Seed = settings.Seed, WaiveExecutableBit = parse.GetValue(waiveExec) };
+            var sandbox = await SandboxChoice.ResolveAsync(app, console, parse.GetValue(noSandbox), "batch", cancellationToken);
+            var grading = GradingOptions.Default with { Seed = settings.Seed, WaiveExecutableBit = parse.GetValue(waiveExec), Sandbox = sandbox };
             var options = new BatchOptions(outputFolder, jobCount, parse.GetValue(resume), grading) { Seal = await SealAsync(app, console) };
             var tools = await app.LocateToolsAsync(spec, grading, cancellationToken);
             await settings.SaveAsync(outputFolder, cancellationToken);

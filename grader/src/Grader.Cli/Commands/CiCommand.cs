@@ -30,7 +30,7 @@ internal static class CiCommand
             await console.Error.WriteLineAsync(platform.Reports.IsEmpty
                 ? "grader ci: no CI platform detected; grading as 'grader check' would."
                 : $"grader ci: {platform.Name} detected; reports: {string.Join(", ", platform.Reports)}.");
-            var request = options.Bind(parse, target, platform.Reports, CiPlatform.SourceRoot(app.Environment, target));
+            var request = options.Bind(parse, target, platform.Reports, CiPlatform.SourceRoot(app.Environment, target), refusingCommand: "ci");
             return await GradeRun.RunAsync(app, console, request, cancellationToken);
         }));
         return command;

@@ -14,7 +14,7 @@ internal static class DoctorCommand
     public static Command Create(GraderApp app, CliConsole console)
     {
         var python = new Option<string?>("--python") { Description = "Check this interpreter instead of searching for Python 3.7." };
-        var command = new Command("doctor", "Show the Python interpreters, pycodestyle, the .NET SDK (C# track) and the assignment rules the grader would use, each with its version and where it came from, and how to install what is missing ('grader setup' installs it).") { python };
+        var command = new Command("doctor", "Show the Python interpreters, pycodestyle, the .NET SDK (C# track), the sandbox and the assignment rules the grader would use, each with its version and where it came from, and how to install what is missing ('grader setup' installs it).") { python };
         command.SetAction((parse, cancellationToken) => console.GuardAsync(async () =>
         {
             var assignmentFolder = app.AssignmentDirectory(null);
@@ -29,6 +29,10 @@ internal static class DoctorCommand
             var origin = new PackageOrigin(app.Runner, ProvisionerSettings.FromEnvironment(app.Environment));
             await output.WriteLineAsync($"pycodestyle:      {(style is null ? $"not found: {ToolEnvironment.PycodestyleInstallHint}" : style.Tool + await WhereFromAsync(origin, tools.Pycodestyle, cancellationToken))}");
             await output.WriteLineAsync($"dotnet sdk:       {DescribeDotnetSdk()}");
+            var isolation = (await app.SandboxAsync(declined: false, cancellationToken)).Isolation;
+            await output.WriteLineAsync(isolation.Isolated
+                ? $"sandbox:          {isolation.Description}"
+                : $"sandbox:          {isolation.Description}; 'check' runs student code with rlimits only, 'batch' and 'ci' refuse to without --no-sandbox ({isolation.Reason})");
             var ready = tools.Analysis is not null && style is not null;
             await output.WriteLineAsync(ready ? "ready: every check can run." : "not ready: the checks that need a missing tool will report 'error'.");
             return ready ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;

@@ -22,6 +22,7 @@ internal sealed class GradeCommandOptions
     private readonly Option<int?> seed = new("--seed") { Description = "Seed of the random values handed to the student's code (printed in every report); give the same seed to reproduce a run." };
     private readonly Option<string?> assignment = new("--assignment") { Description = "Folder of the assignment rules (default: the track's folder shipped with the grader, checks/python-async or checks/csharp-async)." };
     private readonly Option<string?> track;
+    private readonly Option<bool> noSandbox = SandboxChoice.CreateOption();
 
     public GradeCommandOptions(ReporterCatalog catalog, GraderApp app)
     {
@@ -70,7 +71,7 @@ internal sealed class GradeCommandOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { format, reports, revealHidden, failUnder, tasks, waiveExec, python, profile, clock, seed, assignment, track })
+        foreach (var option in new Option[] { format, reports, revealHidden, failUnder, tasks, waiveExec, python, profile, clock, seed, assignment, track, noSandbox })
         {
             command.Options.Add(option);
         }
@@ -80,7 +81,8 @@ internal sealed class GradeCommandOptions
     /// Validates the options; every mistake is a <see cref="GraderSetupException"/> with one line to print. What
     /// depends on the submission (its track, hence its assignment and tasks) is settled when it is loaded.
     /// </summary>
-    public GradeRequest Bind(ParseResult parse, string folder, IEnumerable<string> defaultReports, string sourceRoot)
+    /// <param name="refusingCommand">The command's name when it must not run student code without a sandbox (ci); null for check.</param>
+    public GradeRequest Bind(ParseResult parse, string folder, IEnumerable<string> defaultReports, string sourceRoot, string? refusingCommand = null)
     {
         var selected = (parse.GetValue(tasks) ?? []).ToImmutableSortedSet();
         var grading = new GradingOptions(
@@ -100,7 +102,11 @@ internal sealed class GradeCommandOptions
             [.. defaultReports, .. parse.GetValue(reports) ?? []],
             parse.GetValue(revealHidden),
             Reports.FailUnder.Parse(parse.GetValue(failUnder)),
-            sourceRoot);
+            sourceRoot)
+        {
+            NoSandbox = parse.GetValue(noSandbox),
+            RefusingCommand = refusingCommand,
+        };
     }
 
     private static string Audience(ReporterCatalog catalog, ReportAudience audience) =>

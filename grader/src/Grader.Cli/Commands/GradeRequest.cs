@@ -16,4 +16,11 @@ internal sealed record GradeRequest(
     ImmutableArray<string> Reports,
     bool RevealHidden,
     FailUnder? FailUnder,
-    string SourceRoot);
+    string SourceRoot)
+{
+    /// <summary>--no-sandbox: run student code with rlimits only.</summary>
+    public bool NoSandbox { get; init; }
+
+    /// <summary>The command's name when it refuses to run student code without a sandbox (ci); null when it grades anyway (check).</summary>
+    public string? RefusingCommand { get; init; }
+}

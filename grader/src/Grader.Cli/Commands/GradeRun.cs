@@ -35,7 +35,8 @@ internal static class GradeRun
                 throw GraderSetupException.InvalidOption("--task", $"there is no task {string.Join(", ", unknown)}; the tasks are {string.Join(", ", assignment.Tasks.Select(t => t.Number))}.");
             }
 
-            result = await track.GradeAsync(assignment, submission, request.Grading, cancellationToken);
+            var sandbox = await SandboxChoice.ResolveAsync(app, console, request.NoSandbox, request.RefusingCommand, cancellationToken);
+            result = await track.GradeAsync(assignment, submission, request.Grading with { Sandbox = sandbox }, cancellationToken);
         }
         catch (GraderSetupException exception)
         {

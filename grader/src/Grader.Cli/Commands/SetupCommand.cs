@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Grader.Core.Provisioning;
+using Grader.Core.Sandbox;
 using Grader.Python.Tools;
 
 namespace Grader.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class SetupCommand
     /// <summary>Only the test suite uses it: the HTML class report is checked in a real browser.</summary>
     public static SystemTool Chromium { get; } = new("chromium", "chromium", "the test suite's check of the HTML class report in headless Chromium");
 
-    public static ImmutableArray<SystemTool> GradingTools { get; } = [PythonSystemTools.Pycodestyle];
+    public static ImmutableArray<SystemTool> GradingTools { get; } = [PythonSystemTools.Pycodestyle, SandboxPreparation.Bubblewrap];
 
     public static Command Create(GraderApp app, CliConsole console)
     {

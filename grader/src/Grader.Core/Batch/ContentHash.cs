@@ -15,7 +15,7 @@ public static class ContentHash
     public static string Of(Submission submission, GradingOptions options, string graderVersion)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, $"grader {graderVersion}; seed {options.Seed}; clock {options.Clock}; track options {string.Join("; ", options.TrackOptions)}; exec-waived {options.WaiveExecutableBit}; tasks {string.Join(',', options.Tasks)}");
+        Append(hash, $"grader {graderVersion}; seed {options.Seed}; clock {options.Clock}; track options {string.Join("; ", options.TrackOptions)}; exec-waived {options.WaiveExecutableBit}; sandbox {options.Sandbox.Isolation.Level}; tasks {string.Join(',', options.Tasks)}");
         foreach (var file in submission.Files.Values)
         {
             Append(hash, $"{file.Path}\0{file.IsExecutable}\0{file.Content.Length.ToString(CultureInfo.InvariantCulture)}\0");

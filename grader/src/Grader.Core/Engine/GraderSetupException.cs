@@ -37,4 +37,7 @@ public sealed class GraderSetupException : Exception
 
     /// <summary>A tool the user named cannot be used; the message says which and what to give instead.</summary>
     public static GraderSetupException ToolUnusable(string message) => new(message);
+
+    public static GraderSetupException NoIsolation(string command, string why) =>
+        new($"'grader {command}' will not run student code without a sandbox, and there is none because {why}. Pass --no-sandbox to run it anyway with rlimits only (the reports then say so).");
 }

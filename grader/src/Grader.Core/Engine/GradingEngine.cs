@@ -45,7 +45,8 @@ public sealed class GradingEngine(CheckCatalog catalog, IEvidenceCollector colle
             tasks.Sum(task => task.Score) + project.Sum(check => check.Points),
             tasks.Sum(task => task.MaxScore) + project.Sum(check => check.MaxPoints),
             collector.DescribeTools(evidence),
-            collector.DescribeSettings(options),
+            // Whether student code ran in a sandbox belongs with what a run needs to be judged: a report says so.
+            collector.DescribeSettings(options).SetItem("sandbox", options.Sandbox.Isolation.Description),
             tasks,
             project);
     }

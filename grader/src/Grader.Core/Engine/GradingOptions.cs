@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Grader.Core.Sandbox;
 
 namespace Grader.Core.Engine;
 
@@ -23,6 +24,9 @@ public sealed record GradingOptions(
     /// engine passes them on untouched, so a new track's options need no change here.
     /// </summary>
     public ImmutableArray<object> TrackOptions { get; init; } = [];
+
+    /// <summary>How every child that runs student code is isolated (the CLI prepares it once; see <see cref="SandboxPreparation"/>).</summary>
+    public ChildSandbox Sandbox { get; init; } = ChildSandbox.Unconfined;
 
     public TimeSpan BehaviourTimeout => ScenarioTimeout ?? TimeSpan.FromSeconds(Clock == ClockMode.Virtual ? 10 : 20);
 

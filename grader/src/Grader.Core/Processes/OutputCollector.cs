@@ -8,6 +8,9 @@ public sealed class OutputCollector(int maxBytes)
     private readonly int tailLimit = maxBytes - (maxBytes / 2);
     private readonly MemoryStream head = new();
     private readonly Queue<byte[]> tailChunks = new();
+
+    // The runner may take a capture while a read is still going on (a left-behind process holds the pipe).
+    private readonly Lock gate = new();
     private int tailBytes;
     private long totalBytes;
 
@@ -36,6 +39,14 @@ public sealed class OutputCollector(int maxBytes)
 
     private void Append(ReadOnlySpan<byte> chunk)
     {
+        lock (gate)
+        {
+            AppendLocked(chunk);
+        }
+    }
+
+    private void AppendLocked(ReadOnlySpan<byte> chunk)
+    {
         totalBytes += chunk.Length;
         var toHead = (int)Math.Min(chunk.Length, headLimit - head.Length);
         if (toHead > 0)
@@ -58,6 +69,14 @@ public sealed class OutputCollector(int maxBytes)
     }
 
     public CapturedOutput ToCapturedOutput()
+    {
+        lock (gate)
+        {
+            return CaptureLocked();
+        }
+    }
+
+    private CapturedOutput CaptureLocked()
     {
         var tail = tailChunks.SelectMany(chunk => chunk).ToArray();
         if (tail.Length > tailLimit)

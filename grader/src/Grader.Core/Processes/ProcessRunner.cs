@@ -25,10 +25,11 @@ public sealed class ProcessRunner : IProcessRunner
         var stdout = new OutputCollector(request.MaxCapturedBytes);
         var stderr = new OutputCollector(request.MaxCapturedBytes);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopReading = new CancellationTokenSource();
         timeout.CancelAfter(request.Timeout);
         var reading = Task.WhenAll(
-            stdout.ReadToEndAsync(process.StandardOutput.BaseStream, CancellationToken.None),
-            stderr.ReadToEndAsync(process.StandardError.BaseStream, CancellationToken.None));
+            stdout.ReadToEndAsync(process.StandardOutput.BaseStream, stopReading.Token),
+            stderr.ReadToEndAsync(process.StandardError.BaseStream, stopReading.Token));
         await WriteInputAsync(process, request.StandardInput).ConfigureAwait(false);
 
         var timedOut = false;
@@ -49,14 +50,43 @@ public sealed class ProcessRunner : IProcessRunner
             ProcessGroups.Kill(process.Id);
         }
 
-        await reading.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+        var pipesHeld = !await FinishReadingAsync(reading, stopReading).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        var standardError = stderr.ToCapturedOutput();
         return new ProcessOutcome(
             timedOut ? null : process.ExitCode,
             timedOut,
             stdout.ToCapturedOutput(),
-            stderr.ToCapturedOutput(),
+            pipesHeld ? standardError with { Tail = standardError.Tail + PipesHeldNote } : standardError,
             stopwatch.Elapsed);
+    }
+
+    /// <summary>Added to the captured stderr when reading had to stop: the child's output may be incomplete.</summary>
+    public const string PipesHeldNote = "\n[grader: a process the run left behind kept its output open; reading stopped 5 s after it ended]\n";
+
+    // The child is gone; a process it left behind outside its process group (setsid) may still hold the pipes. True
+    // when both reached their end, false when reading gave up on them after a grace period (and stopped).
+    private static async Task<bool> FinishReadingAsync(Task reading, CancellationTokenSource stopReading)
+    {
+        try
+        {
+            await reading.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await reading.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or TimeoutException or IOException)
+            {
+                // Reading stopped, or will: what was captured so far is what the report gets.
+            }
+
+            return false;
+        }
     }
 
     private static ProcessStartInfo CreateStartInfo(ProcessRequest request)

@@ -50,14 +50,15 @@ public sealed class ProbeRunner(IProcessRunner runner)
         var runFolder = scratch.NewFolder($"probe-{task}");
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
-        var results = Path.Combine(runFolder, "results.jsonl");
+        var results = PassedThrough(Path.Combine(runFolder, "results.jsonl"));
         var nonce = NewNonce();
         var config = Config(options, nonce, json =>
         {
             json.WriteNumber("task", task);
             json.WriteString("results_path", results);
         });
-        var outcome = await runner.RunAsync(Request(python, probeScript, copy, home, config, options.BehaviourTimeout), cancellationToken).ConfigureAwait(false);
+        var view = View(python, probeScript, runFolder, [copy, home], [results], copy);
+        var outcome = await runner.RunAsync(options.Sandbox.Confine(Request(python, probeScript, copy, home, config, options.BehaviourTimeout), view), cancellationToken).ConfigureAwait(false);
         var (observations, finished) = NonceTaggedLines.Read(results, nonce);
         return new ProbeRun(task, observations, finished, outcome);
     }
@@ -98,7 +99,14 @@ public sealed class ProbeRunner(IProcessRunner runner)
             json.WriteEndArray();
         });
         var timeout = options.BehaviourTimeout < TogetherTimeout ? options.BehaviourTimeout : TogetherTimeout;
-        var outcome = await runner.RunAsync(Request(python, probeScript, folders[0].Copy, home, config, timeout), cancellationToken).ConfigureAwait(false);
+        var view = View(
+            python,
+            probeScript,
+            scratch.Root,
+            [.. folders.Select(folder => folder.Copy), home],
+            [.. folders.SelectMany(folder => new[] { folder.Results, folder.StandardOutput, folder.StandardError }).Select(PassedThrough)],
+            folders[0].Copy);
+        var outcome = await runner.RunAsync(options.Sandbox.Confine(Request(python, probeScript, folders[0].Copy, home, config, timeout), view), cancellationToken).ConfigureAwait(false);
 
         var completed = ImmutableArray.CreateBuilder<ProbeRun>();
         foreach (var folder in folders)
@@ -121,6 +129,42 @@ public sealed class ProbeRunner(IProcessRunner runner)
     // Alone, the task would have had the whole memory limit to itself.
     private static bool MayDependOnSharedMemory(JsonElement observation) =>
         observation.GetRawText().Contains("MemoryError", StringComparison.Ordinal);
+
+    /// <summary>
+    /// What the probe may see in a sandbox: the interpreter's installation and the probe's own folder, read-only; the
+    /// run's folder as a fresh tmpfs holding copies of the submission and HOME; only the results and output files pass
+    /// through. The probe sets its resource limits itself, before any student code loads.
+    /// </summary>
+    private static SandboxView View(PythonInterpreter python, string probeScript, string privateRoot, ImmutableArray<string> copiedIn, ImmutableArray<string> passedThrough, string workingDirectory) =>
+        new(
+            privateRoot,
+            copiedIn,
+            passedThrough,
+            [.. new[] { InstallationFolder(python.Path), Path.GetDirectoryName(Path.GetFullPath(probeScript))! }.Distinct(StringComparer.Ordinal)],
+            workingDirectory,
+            PrivateBytes,
+            new ChildLimits());
+
+    /// <summary>The tmpfs a probe run may fill: the copies, and what student code writes beside them.</summary>
+    public const long PrivateBytes = 64L * 1024 * 1024;
+
+    // The prefix of an interpreter (the folder above its bin/), after symlinks: pyenv's versions/3.11.7, or /usr.
+    private static string InstallationFolder(string interpreter)
+    {
+        var real = File.ResolveLinkTarget(interpreter, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(interpreter);
+        var bin = Path.GetDirectoryName(real)!;
+        return Path.GetDirectoryName(bin) ?? bin;
+    }
+
+    // A file bound through the sandbox must exist before the child starts.
+    private static string PassedThrough(string path)
+    {
+        using (File.Create(path))
+        {
+        }
+
+        return path;
+    }
 
     private static string NewNonce() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 

@@ -49,6 +49,21 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task Output_pipes_held_by_a_process_left_behind_end_the_run_with_a_note_not_an_exception()
+    {
+        var stopwatch = Stopwatch.StartNew();
+
+        var outcome = await runner.RunAsync(
+            Shell("echo before; setsid sleep 8 & echo after") with { OwnProcessGroup = true },
+            CancellationToken.None);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("before\nafter\n", outcome.StandardOutput.Text);
+        Assert.EndsWith(ProcessRunner.PipesHeldNote, outcome.StandardError.Text, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task A_missing_program_is_reported_not_thrown()
     {
         var outcome = await runner.RunAsync(Shell("true") with { FileName = "/nonexistent/program" }, CancellationToken.None);

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Grader.Core.Processes;
+
+namespace Grader.Core.Sandbox;
+
+/// <summary>
+/// Turns a request into the same command under bubblewrap: new user, pid, network, mount, ipc and uts namespaces; an
+/// unprivileged uid; a read-only view of the system's programs and libraries and of what the view names; the private
+/// root as a size-capped tmpfs that the working copies are copied into; resource limits (prlimit) on the command
+/// and all it starts. The request runs in a process group of its own, which the runner kills when it ends: that takes
+/// the pid namespace's init, and with it everything the command forked, setsid or not.
+/// </summary>
+public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
+{
+    /// <summary>The uid and gid student code runs as inside the namespace ("nobody"): it owns nothing there but its copies.</summary>
+    public const int SandboxUser = 65534;
+
+    // Where the host's copies are shown (read-only) for the start-up script to copy them onto the tmpfs.
+    private const string IntakeFolder = "/.grader-intake";
+
+    // The top-level system folders a program may need: merged-/usr systems make most of them symlinks into /usr.
+    private static readonly ImmutableArray<string> SystemFolders = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+
+    // The few files of /etc that the dynamic loader, the C library and the runtimes read; nothing else of /etc shows.
+    private static readonly ImmutableArray<string> SystemFiles = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/localtime", "/etc/alternatives", "/etc/nsswitch.conf"];
+
+    // Copies each intake onto the tmpfs, enters the working directory and becomes the command. POSIX sh, no quoting
+    // games: every path arrives as an argument of its own.
+    private const string StartScript =
+        "set -e; n=$1; shift; i=0; "
+        + "while [ \"$i\" -lt \"$n\" ]; do mkdir -p \"$1\"; cp -R -p \"" + IntakeFolder + "/$i/.\" \"$1\"; shift; i=$((i+1)); done; "
+        + "cd \"$1\"; shift; exec \"$@\"";
+
+    public ProcessRequest Confine(ProcessRequest request, SandboxView view)
+    {
+        var arguments = ImmutableArray.CreateBuilder<string>();
+        arguments.AddRange(
+            "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            "--uid", Number(SandboxUser), "--gid", Number(SandboxUser),
+            // Neither --die-with-parent, whose parent-death signal fires when the grader's thread that started bubblewrap
+            // ends (a thread pool's thread may end at any time: runs were seen killed at start), nor --new-session,
+            // which would take the namespace's init out of the runner's process group: the group kill at the end of
+            // every run then reaches the init, and the kernel ends everything else in the namespace with it.
+            "--hostname", "sandbox");
+        foreach (var folder in SystemFolders)
+        {
+            AddSystemPath(arguments, folder);
+        }
+
+        foreach (var file in SystemFiles)
+        {
+            arguments.AddRange("--ro-bind-try", file, file);
+        }
+
+        arguments.AddRange("--proc", "/proc", "--dev", "/dev");
+        foreach (var path in view.ReadOnly)
+        {
+            arguments.AddRange("--ro-bind", path, path);
+        }
+
+        arguments.AddRange("--size", Number(view.PrivateBytes), "--tmpfs", view.PrivateRoot);
+        for (var index = 0; index < view.CopiedIn.Length; index++)
+        {
+            arguments.AddRange("--ro-bind", view.CopiedIn[index], $"{IntakeFolder}/{Number(index)}");
+        }
+
+        foreach (var file in view.WritableFiles)
+        {
+            arguments.AddRange("--bind", file, file);
+        }
+
+        // The root the mounts hang from is a tmpfs of bubblewrap's: read-only, so the capped one is the only place to write.
+        arguments.AddRange("--remount-ro", "/", "--chdir", "/", "--", "/bin/sh", "-c", StartScript, "sh", Number(view.CopiedIn.Length));
+        arguments.AddRange(view.CopiedIn);
+        arguments.Add(view.WorkingDirectory);
+        arguments.AddRange(LimitArguments(prlimit, view.Limits));
+        arguments.Add(request.FileName);
+        arguments.AddRange(request.Arguments);
+        return request with { FileName = bubblewrap, Arguments = arguments.ToImmutable(), WorkingDirectory = "/", OwnProcessGroup = true };
+    }
+
+    /// <summary>prlimit's arguments for these limits, ending with "--"; with no limit set, none (the command runs as is).</summary>
+    public static ImmutableArray<string> LimitArguments(string prlimit, ChildLimits limits)
+    {
+        var options = new List<string>();
+        Add(options, "--cpu", limits.CpuSeconds);
+        Add(options, "--nproc", limits.Processes);
+        Add(options, "--nofile", limits.OpenFiles);
+        Add(options, "--fsize", limits.FileSizeBytes);
+        Add(options, "--as", limits.AddressSpaceBytes);
+        return options.Count == 0 ? [] : [prlimit, .. options, "--"];
+    }
+
+    private static void Add(List<string> options, string name, long? value)
+    {
+        if (value is { } limit)
+        {
+            options.Add($"{name}={Number(limit)}");
+        }
+    }
+
+    private static void AddSystemPath(ImmutableArray<string>.Builder arguments, string path)
+    {
+        var info = new DirectoryInfo(path);
+        if (info.LinkTarget is { } target)
+        {
+            arguments.AddRange("--symlink", target, path);
+        }
+        else if (info.Exists)
+        {
+            arguments.AddRange("--ro-bind", path, path);
+        }
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using Grader.Core.Processes;
+
+namespace Grader.Core.Sandbox;
+
+/// <summary>
+/// The isolation every child that runs student code gets in this grader process: bubblewrap where the machine offers
+/// namespaces (<see cref="SandboxPreparation"/> finds out, once), else resource limits only. A runner hands it the
+/// request and the <see cref="SandboxView"/> the child may see; what comes back is the request to start.
+/// </summary>
+public sealed class ChildSandbox
+{
+    private readonly BubblewrapCommand? bubblewrap;
+    private readonly string? prlimit;
+
+    private ChildSandbox(Isolation isolation, BubblewrapCommand? bubblewrap, string? prlimit)
+    {
+        Isolation = isolation;
+        this.bubblewrap = bubblewrap;
+        this.prlimit = prlimit;
+    }
+
+    public Isolation Isolation { get; }
+
+    /// <summary>No isolation was asked for: what a library caller (a unit test) gets unless it prepares one.</summary>
+    public static ChildSandbox Unconfined { get; } = new(new Isolation(IsolationLevel.LimitsOnly, "none (not requested)", "no sandbox was prepared", Chosen: true), null, null);
+
+    public static ChildSandbox Namespaces(Isolation isolation, BubblewrapCommand bubblewrap) => new(isolation, bubblewrap, null);
+
+    /// <summary>Resource limits only (through <paramref name="prlimitPath"/> when the system has prlimit), and why no more.</summary>
+    public static ChildSandbox LimitsOnly(Isolation isolation, string? prlimitPath) => new(isolation, null, prlimitPath);
+
+    public ProcessRequest Confine(ProcessRequest request, SandboxView view)
+    {
+        if (bubblewrap is not null)
+        {
+            return bubblewrap.Confine(request, view);
+        }
+
+        // Without namespaces the child works in the host copies themselves; the limits are all that is left.
+        var limits = prlimit is null ? [] : BubblewrapCommand.LimitArguments(prlimit, view.Limits);
+        return limits.IsEmpty
+            ? request with { WorkingDirectory = view.WorkingDirectory }
+            : request with { FileName = limits[0], Arguments = [.. limits.Skip(1), request.FileName, .. request.Arguments], WorkingDirectory = view.WorkingDirectory };
+    }
+}

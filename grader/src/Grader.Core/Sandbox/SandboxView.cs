@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace Grader.Core.Sandbox;
+
+/// <summary>
+/// What a child that runs student code may see and change, in host paths (the sandbox shows each at its own path, so
+/// a script's configuration needs no translation). Everything else of the machine is absent.
+/// </summary>
+/// <param name="PrivateRoot">
+/// A host folder the child sees as a fresh, size-capped tmpfs instead: the one writable place. The host folder itself
+/// stays untouched, so whatever the child writes there is gone when it ends.
+/// </param>
+/// <param name="CopiedIn">Folders under <paramref name="PrivateRoot"/> copied into the tmpfs before the command starts (the working copies, a scratch HOME).</param>
+/// <param name="WritableFiles">Files under <paramref name="PrivateRoot"/> the grader reads afterwards, passed through to the host (they must exist).</param>
+/// <param name="ReadOnly">Host folders or files the command needs to run (an interpreter's installation, the grader's probe), visible read-only.</param>
+/// <param name="WorkingDirectory">The child's working directory, one of <paramref name="CopiedIn"/>.</param>
+/// <param name="PrivateBytes">The size of the tmpfs: how much the child may write in all.</param>
+public sealed record SandboxView(
+    string PrivateRoot,
+    ImmutableArray<string> CopiedIn,
+    ImmutableArray<string> WritableFiles,
+    ImmutableArray<string> ReadOnly,
+    string WorkingDirectory,
+    long PrivateBytes,
+    ChildLimits Limits);
+
+/// <summary>Resource limits of a sandboxed child and of everything it starts (null: the system's own).</summary>
+/// <param name="AddressSpaceBytes">Left null for runtimes that reserve far more address space than they use (.NET).</param>
+public sealed record ChildLimits(
+    int? CpuSeconds = null,
+    int? Processes = null,
+    int? OpenFiles = null,
+    long? FileSizeBytes = null,
+    long? AddressSpaceBytes = null);

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Grader.Cli.Tests.Sandbox;
+
+/// <summary>
+/// The escape cases of the hostile gallery, graded by the real CLI. In the sandbox each keeps the honest full marks,
+/// finds nothing to read or change, and leaves no process behind. The same case with --no-sandbox does escape: each
+/// test checks that, so that it cannot pass without the sandbox doing its work.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class SandboxEscapeTests : IDisposable
+{
+    // The survivor case's sleeper: a duration nothing else on the machine sleeps for.
+    private const string SleeperArguments = "sleep\u00007.25";
+
+    private readonly TempDirectory work = new();
+    private readonly Canary canary = new();
+
+    [Theory]
+    [InlineData("read-outside")]
+    [InlineData("write-outside")]
+    [InlineData("disk-flood")]
+    public async Task An_attack_on_files_outside_the_copy_finds_nothing_in_the_sandbox_and_succeeds_without_it(string name)
+    {
+        var submission = HostileSubmission.Create(name, work.Path(name));
+
+        var (sandboxed, output, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
+        Assert.Equal(0, sandboxed);
+        Assert.DoesNotContain(canary.Secret, output, StringComparison.Ordinal);
+        Assert.Equal(["secret.txt"], canary.Names);
+
+        var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox");
+        Assert.Equal(1, unconfined);
+        RemoveWhatTheProbeGot();
+    }
+
+    [Fact]
+    public async Task A_connection_to_loopback_is_refused_in_the_sandbox_and_made_without_it()
+    {
+        var submission = HostileSubmission.Create("network", work.Path("network"));
+        using var listener = new TcpListener(IPAddress.Loopback, 47613);
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Start();
+
+        var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
+        Assert.Equal(0, sandboxed);
+        Assert.False(listener.Pending());
+
+        var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox");
+        Assert.Equal(1, unconfined);
+        Assert.True(listener.Pending());
+    }
+
+    [Fact]
+    public async Task A_double_forked_setsid_process_dies_with_the_sandbox_and_outlives_a_run_without_it()
+    {
+        var submission = HostileSubmission.Create("survivor", work.Path("survivor"));
+        try
+        {
+            var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
+            Assert.Equal(0, sandboxed);
+            Assert.Empty(Sleepers());
+
+            var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox");
+            Assert.Equal(0, unconfined);
+            Assert.NotEmpty(Sleepers());
+        }
+        finally
+        {
+            foreach (var sleeper in Sleepers())
+            {
+                sleeper.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_csharp_module_initializer_reads_writes_connects_and_forks_nothing_in_the_sandbox_and_all_of_it_without()
+    {
+        var submission = work.Path("csharp");
+        BatchCommandTests.Copy(CliRunner.Path("reference-solution", "csharp"), submission);
+        HostileSubmission.Overlay(CliRunner.Path("grader", "tests", "Grader.Cli.Tests", "Fixtures", "hostile", "csharp", "escape"), submission);
+        using var listener = new TcpListener(IPAddress.Loopback, 47613);
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Start();
+        try
+        {
+            var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
+            Assert.Equal(0, sandboxed);
+            Assert.Equal(["secret.txt"], canary.Names);
+            Assert.False(listener.Pending());
+            Assert.Empty(Sleepers());
+
+            var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox", "--task", "0");
+            Assert.Equal(1, unconfined);
+            Assert.Contains("written.txt", canary.Names);
+            Assert.True(listener.Pending());
+            Assert.NotEmpty(Sleepers());
+        }
+        finally
+        {
+            foreach (var sleeper in Sleepers())
+            {
+                sleeper.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_classmate_keeps_their_files_and_grade_in_a_sandboxed_batch_and_loses_them_without_it()
+    {
+        foreach (var (flags, escapes) in new[] { (Array.Empty<string>(), false), (["--no-sandbox"], true) })
+        {
+            var source = work.Path("class" + flags.Length);
+            var victim = Path.Combine(source, "a-victim");
+            BatchCommandTests.Copy(CliRunner.Path("reference-solution", "python"), victim);
+            HostileSubmission.Create("classmate", Path.Combine(source, "b-attacker"));
+            var before = File.ReadAllText(Path.Combine(victim, "0-basic_async_syntax.py"));
+            var output = work.Path("out" + flags.Length);
+
+            var (exitCode, _, _) = await CliRunner.RunAsync(["batch", source, "--out", output, "--jobs", "1", "--seed", "5", .. flags]);
+
+            Assert.Equal(0, exitCode);
+            var kept = File.ReadAllText(Path.Combine(victim, "0-basic_async_syntax.py")) == before
+                && Score(output, "a-victim") == "164";
+            Assert.Equal(!escapes, kept);
+        }
+    }
+
+    private static string? Score(string output, string student)
+    {
+        var rows = File.ReadAllLines(Path.Combine(output, "grades.csv")).Select(line => line.TrimStart('\uFEFF').Split(',')).ToList();
+        var column = Array.IndexOf(rows[0], "score");
+        var status = Array.IndexOf(rows[0], "status");
+        return rows.Skip(1).FirstOrDefault(row => row[0] == student && row[status] == "graded")?[column];
+    }
+
+    public void Dispose()
+    {
+        canary.Dispose();
+        work.Dispose();
+    }
+
+    private static List<System.Diagnostics.Process> Sleepers() =>
+        [.. Directory.GetDirectories("/proc")
+            .Where(folder => int.TryParse(Path.GetFileName(folder), out _))
+            .Where(folder => ReadCommandLine(folder).StartsWith(SleeperArguments, StringComparison.Ordinal))
+            .Select(folder => System.Diagnostics.Process.GetProcessById(int.Parse(Path.GetFileName(folder), System.Globalization.CultureInfo.InvariantCulture)))];
+
+    private static string ReadCommandLine(string folder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(folder, "cmdline"));
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
+    // Unconfined, the write attack reaches the grader's own probe folder (the copy in the test's output folder).
+    private static void RemoveWhatTheProbeGot()
+    {
+        var written = Path.Combine(AppContext.BaseDirectory, "checks", "python-async", "probe", "asyncprobe", "written-by-student");
+        File.Delete(written);
+    }
+}
+
+/// <summary>The tests that watch the machine (processes, a loopback port) run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SandboxCollection
+{
+    public const string Name = "sandbox escapes";
+}
