@@ -3,7 +3,8 @@
 # some as folders, some zipped, some git repositories) with --jobs 2. Prints the wall time of RUNS runs
 # (default 3), their median, and the median and peak RSS of the grader process; then the same for the
 # baseline, the same batch with a fresh Python process per script and per task (GRADER_FRESH_PROCESSES=1,
-# BASELINE_RUNS, default 1), and the ratio of the medians. Both run in this one invocation, on the same generated class.
+# BASELINE_RUNS, default 1), and the ratio of the medians. The grader runs alternate with runs of the same batch with
+# --no-sandbox (student code outside bubblewrap), and the share of the sandboxed batch the sandbox takes is printed. Both run in this one invocation, on the same generated class.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
@@ -48,14 +49,14 @@ python3 - "$runs" "${BASELINE_RUNS:-1}" "$work" <<'PY'
 import os, statistics, subprocess, sys, time
 runs, baseline_runs, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 
-def measure(label, count, fresh):
+def measure(label, count, fresh, extra=()):
     walls, peaks, cpus = [], [], []
     env = dict(os.environ, GRADER_FRESH_PROCESSES="1" if fresh else "0")
     for run in range(count):
-        out = "%s/out-%s-%d" % (work, label, run)
+        out = "%s/out-%s-%d" % (work, label.replace(" ", "_"), run)
         start = time.perf_counter()
         done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "dotnet", "grader/src/Grader.Cli/bin/Release/net10.0/grader.dll",
-                               "batch", work + "/class", "--out", out, "--jobs", "2", "--seed", "1"],
+                               "batch", work + "/class", "--out", out, "--jobs", "2", "--seed", "1"] + list(extra),
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         walls.append(time.perf_counter() - start)
         # The peak RSS of the grader process itself (the warm interpreters are its children).
@@ -69,7 +70,15 @@ def measure(label, count, fresh):
           % (label, statistics.median(walls), statistics.median(cpus), statistics.median(peaks), max(peaks)))
     return statistics.median(walls), statistics.median(cpus)
 
-grader = measure("grader", runs, fresh=False)
+sandboxed, unsandboxed = [], []
+for run in range(runs):
+    sandboxed.append(measure("grader", 1, fresh=False))
+    unsandboxed.append(measure("grader --no-sandbox", 1, fresh=False, extra=["--no-sandbox"]))
+grader = (statistics.median(w for w, _ in sandboxed), statistics.median(c for _, c in sandboxed))
+bare = (statistics.median(w for w, _ in unsandboxed), statistics.median(c for _, c in unsandboxed))
+print("grader --no-sandbox median %.1f s wall, %.1f s CPU; the sandbox takes %.1f s wall (%.0f%%), %.1f s CPU (%.0f%%)"
+      % (bare[0], bare[1], grader[0] - bare[0], 100 * (grader[0] - bare[0]) / grader[0],
+         grader[1] - bare[1], 100 * (grader[1] - bare[1]) / grader[1]))
 baseline = measure("baseline (fresh processes)", baseline_runs, fresh=True) if baseline_runs > 0 else None
 print("grader median %.1f s wall (target: under 60 s), %.1f s CPU" % grader)
 if baseline:

@@ -5,7 +5,9 @@
 #   baseline: what a conventional checker pays on the wall clock: the assignment's own example calls
 #           (reference-solution/python/mains/*.py, the "main" files of ASSIGNMENT.md) run with plain python3,
 #           median of BASELINE_RUNS (default 3; each takes tens of seconds because the sleeps are real).
-# Prints both medians and the ratio baseline / grader.
+# Also times the same check with --no-sandbox (student code outside bubblewrap, on the warm fork server), runs
+# interleaved with the sandboxed ones, and prints the share of the sandboxed check the sandbox takes.
+# Prints the medians and the ratio baseline / grader.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -28,8 +30,8 @@ def timed(action):
     return time.perf_counter() - start
 
 
-def grade():
-    done = subprocess.run(grader, stdout=subprocess.DEVNULL, check=False)
+def grade(extra=()):
+    done = subprocess.run(grader + list(extra), stdout=subprocess.DEVNULL, check=False)
     if done.returncode != 0:
         sys.exit("the grader did not give the reference solution full marks (exit %d)" % done.returncode)
 
@@ -41,13 +43,19 @@ def baseline():
 
 
 grade()  # warm-up, untimed
-grader_times = [timed(grade) for _ in range(runs)]
-print("grader (all checks, virtual clock): " + ", ".join("%.2f" % t for t in grader_times) + " s")
+grader_times, unsandboxed_times = [], []
+for _ in range(runs):
+    grader_times.append(timed(grade))
+    unsandboxed_times.append(timed(lambda: grade(["--no-sandbox"])))
+print("grader (all checks, virtual clock, sandboxed): " + ", ".join("%.2f" % t for t in grader_times) + " s")
+print("grader --no-sandbox: " + ", ".join("%.2f" % t for t in unsandboxed_times) + " s")
 baseline_times = [timed(baseline) for _ in range(baseline_runs)]
 print("baseline (%d main files, plain python3, real sleeps): " % len(mains)
       + ", ".join("%.2f" % t for t in baseline_times) + " s")
 g, b = statistics.median(grader_times), statistics.median(baseline_times)
+u = statistics.median(unsandboxed_times)
 print("median grader: %.2f s (target: under 2 s)" % g)
+print("median grader --no-sandbox: %.2f s; the sandbox takes %.2f s, %.0f%% of the sandboxed check" % (u, g - u, 100 * (g - u) / g))
 print("median baseline: %.2f s" % b)
 print("ratio baseline / grader: %.1fx (target: at least 10x)" % (b / g))
 PY

@@ -432,6 +432,22 @@ RANDINT = WAIT_RANDOM_DOCSTRING.replace(
     return delay
 '''
 
+FLOAT_SUBCLASS_IMPORTS = '''import asyncio
+import random
+
+
+class Delay(float):
+    """A float subclass, which the probe can only write as an opaque value."""
+'''
+
+FLOAT_SUBCLASS_NO_WAIT = '''\
+    """Return a random delay between 0 and max_delay without waiting it.
+
+    The delay is wrapped in a float subclass.
+    """
+    return Delay(random.uniform(0, max_delay))
+'''
+
 IGNORES_MAX_DELAY = '''\
     """Wait for a random delay between 0 and 10 seconds and return it.
 
@@ -596,6 +612,19 @@ BEHAVIOUR_CASES = [
          'a whole number of seconds (an int), not a float.',
          {'0': ['PY-BEH-003']},
          lambda f: wait_random_body(f, RANDINT)),
+    Case('float-subclass-no-wait',
+         'wait_random returns its delay as a float subclass without waiting '
+         'it. The probe writes such a value as opaque; every check that '
+         'needs the number fails instead of skipping it (fail closed): the '
+         'range (PY-BEH-002) and the wait (PY-BEH-004) too, and every '
+         'check of wait_n and task_wait_n, whose calls return it.',
+         {'0': ['PY-BEH-002', 'PY-BEH-003', 'PY-BEH-004', 'PY-BEH-005',
+                'PY-BEH-006'],
+          '1': ['PY-BEH-010', 'PY-BEH-011', 'PY-BEH-012', 'PY-BEH-013'],
+          '3': ['PY-BEH-031'],
+          '4': ['PY-BEH-040', 'PY-BEH-041', 'PY-BEH-042', 'PY-BEH-043']},
+         lambda f: (replace(f, T0, MODULE_0_IMPORTS, FLOAT_SUBCLASS_IMPORTS),
+                    wait_random_body(f, FLOAT_SUBCLASS_NO_WAIT))),
     Case('ignores-max-delay',
          'wait_random draws its delay with random.uniform(0, 10) whatever '
          'max_delay is: the bounds are wrong (PY-BEH-002) and wait_random(0) '

@@ -47,6 +47,11 @@ internal static class SpawnJudge
             return blocking;
         }
 
+        if (SpawnedCall.Unreadable(observation, "wait_random") is { } unreadable)
+        {
+            return CheckOutcome.Fail($"{observation.Call}: {unreadable}; wait_random must return the float it waited.");
+        }
+
         var calls = SpawnedCall.Of(observation, "wait_random");
         var took = observation.VirtualElapsed ?? 0;
         if (calls.Count == 0)
@@ -76,6 +81,11 @@ internal static class SpawnJudge
 
     public static CheckOutcome ReturnsCompletionOrder(Observation observation, Tolerance tolerance, ImmutableArray<Finding> sortingEvidence)
     {
+        if (SpawnedCall.Unreadable(observation, "wait_random") is { } unreadable)
+        {
+            return CheckOutcome.Fail($"{observation.Call}: {unreadable}; wait_random must return the float it waited.");
+        }
+
         var calls = SpawnedCall.Of(observation, "wait_random");
         var returned = Observation.Numbers(observation.Result);
         if (calls.Count == 0)

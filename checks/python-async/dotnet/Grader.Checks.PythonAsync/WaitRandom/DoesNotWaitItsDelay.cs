@@ -24,6 +24,14 @@ internal sealed class DoesNotWaitItsDelay : ITaskCheck
             {
                 var returned = Observation.Number(observation.Result);
                 var waited = observation.VirtualElapsed;
+                if (returned is null)
+                {
+                    // Fail closed: a value the grader cannot read as a number (a float subclass, say) is no delay it can check.
+                    return CheckOutcome.Fail(
+                        $"{observation.Call} returned {Observation.Show(observation.Result)} (of type {observation.String("result_type") ?? "?"}), not a float, "
+                        + "so whether it waited its delay cannot be told: return the float you await asyncio.sleep with.");
+                }
+
                 if (returned is not null && waited is not null && !tolerance.Same(returned.Value, waited.Value))
                 {
                     return CheckOutcome.Fail(

@@ -48,7 +48,13 @@ internal sealed class IgnoresMaxDelay : ITaskCheck
         }
 
         var result = Observation.Number(observation.Result);
-        return result is null || (result >= 0 && result <= maxDelay)
+        if (result is null)
+        {
+            // Fail closed: what cannot be read as a number cannot be shown to lie in the range.
+            return $"{observation.Call} returned {Observation.Show(observation.Result)} (of type {observation.String("result_type") ?? "?"}), not a float in [0, {Observation.Format(maxDelay)}].";
+        }
+
+        return result >= 0 && result <= maxDelay
             ? null
             : $"{observation.Call} returned {Observation.Show(observation.Result)}, outside [0, {Observation.Format(maxDelay)}].";
     }
