@@ -163,7 +163,7 @@ internal sealed class GraderApp : IAsyncDisposable
 
         lock (sandboxGate)
         {
-            return sandbox ??= new SandboxPreparation(runner, Provisioner(), ProvisionerSettings.FromEnvironment(environment)).PrepareAsync(cancellationToken);
+            return sandbox ??= new SandboxPreparation(runner, Provisioner(), ProvisionerSettings.FromEnvironment(environment)).PrepareAsync(environment, cancellationToken);
         }
     }
 

@@ -29,8 +29,11 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
     /// <summary>CPU seconds one scenario may use (or three times as many real seconds) before the harness's watchdog calls it a timeout (a loop that never awaits).</summary>
     public const double ScenarioSeconds = 2;
 
-    public async Task<HarnessRun> RunAsync(string harnessFolder, Submission submission, int task, GradingOptions options, string runFolder, CancellationToken cancellationToken)
+    public async Task<HarnessRun> RunAsync(string builtHarness, Submission submission, int task, GradingOptions options, string runFolder, CancellationToken cancellationToken)
     {
+        // Each run gets its own copy of the built harness, beside its folder (which a sandbox replaces with a tmpfs):
+        // tasks run side by side, and a sandbox may hand a run's files to that run's user alone.
+        var harnessFolder = CopyOf(builtHarness, runFolder + "-harness");
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
         var results = Path.Combine(runFolder, "results.jsonl");
@@ -46,9 +49,20 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
             options.BehaviourTimeout,
             CapturedOutputBytes,
             OwnProcessGroup: true);
-        var outcome = await runner.RunAsync(options.Sandbox.Confine(request, View(harnessFolder, runFolder, copy, home, results, options)), cancellationToken).ConfigureAwait(false);
+        var outcome = await options.Sandbox.RunAsync(runner, request, View(harnessFolder, runFolder, copy, home, results, options), cancellationToken).ConfigureAwait(false);
         var (observations, finished) = NonceTaggedLines.Read(results, nonce);
         return new HarnessRun(task, observations, finished, outcome);
+    }
+
+    private static string CopyOf(string folder, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return target;
     }
 
     /// <summary>The tmpfs a harness run may fill: the copy, HOME, and what student code writes beside them.</summary>

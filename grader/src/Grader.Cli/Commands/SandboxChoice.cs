@@ -21,6 +21,12 @@ internal static class SandboxChoice
     {
         var sandbox = await app.SandboxAsync(declined, cancellationToken);
         var isolation = sandbox.Isolation;
+        if (isolation.Level == IsolationLevel.UnprivilegedUser)
+        {
+            await console.Error.WriteLineAsync($"grader: sandbox without namespaces: {isolation.Reason}.");
+            return sandbox;
+        }
+
         if (isolation.Isolated)
         {
             return sandbox;

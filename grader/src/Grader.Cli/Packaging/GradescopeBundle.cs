@@ -97,11 +97,13 @@ internal static class GradescopeBundle
         #!/usr/bin/env bash
         # Gradescope runs this once, as root, while it builds the autograder image (Ubuntu), with the bundle in
         # /autograder/source. It installs what the grader needs: the .NET SDK (a .NET tool installs with it),
-        # python3 and pycodestyle, then the grader itself from the package beside this script (no NuGet feed).
+        # python3 and pycodestyle, bubblewrap (the sandbox; where the container gives no namespaces the grader falls
+        # back to a uid of its own per run, since Gradescope runs it as root), then the grader itself from the package
+        # beside this script (no NuGet feed).
         set -euo pipefail
 
         apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl python3 pycodestyle
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl python3 pycodestyle bubblewrap
 
         curl -sSL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh
         bash /tmp/dotnet-install.sh --channel 10.0 --install-dir /usr/share/dotnet

@@ -10,13 +10,15 @@ namespace Grader.Core.Sandbox;
 public sealed class ChildSandbox
 {
     private readonly BubblewrapCommand? bubblewrap;
+    private readonly UnprivilegedUserCommand? user;
     private readonly string? prlimit;
 
-    private ChildSandbox(Isolation isolation, BubblewrapCommand? bubblewrap, string? prlimit)
+    private ChildSandbox(Isolation isolation, BubblewrapCommand? bubblewrap, string? prlimit, UnprivilegedUserCommand? user = null)
     {
         Isolation = isolation;
         this.bubblewrap = bubblewrap;
         this.prlimit = prlimit;
+        this.user = user;
     }
 
     public Isolation Isolation { get; }
@@ -26,10 +28,34 @@ public sealed class ChildSandbox
 
     public static ChildSandbox Namespaces(Isolation isolation, BubblewrapCommand bubblewrap) => new(isolation, bubblewrap, null);
 
+    public static ChildSandbox UnprivilegedUser(Isolation isolation, UnprivilegedUserCommand user) => new(isolation, null, null, user);
+
+    /// <summary>
+    /// Runs <paramref name="request"/> confined to <paramref name="view"/>, and afterwards ends whatever it left behind
+    /// that the runner's process group kill cannot reach (the processes of a run's own uid).
+    /// </summary>
+    public async Task<ProcessOutcome> RunAsync(IProcessRunner runner, ProcessRequest request, SandboxView view, CancellationToken cancellationToken)
+    {
+        if (user is null || OperatingSystem.IsWindows())
+        {
+            return await runner.RunAsync(Confine(request, view), cancellationToken).ConfigureAwait(false);
+        }
+
+        var uid = user.AllocateUid();
+        try
+        {
+            return await runner.RunAsync(user.Confine(request, view, uid), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await runner.RunAsync(user.KillAll(uid), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Resource limits only (through <paramref name="prlimitPath"/> when the system has prlimit), and why no more.</summary>
     public static ChildSandbox LimitsOnly(Isolation isolation, string? prlimitPath) => new(isolation, null, prlimitPath);
 
-    public ProcessRequest Confine(ProcessRequest request, SandboxView view)
+    private ProcessRequest Confine(ProcessRequest request, SandboxView view)
     {
         if (bubblewrap is not null)
         {

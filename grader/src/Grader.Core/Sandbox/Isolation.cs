@@ -6,6 +6,12 @@ public enum IsolationLevel
     /// <summary>bubblewrap: new user, pid, network, mount, ipc and uts namespaces; the working copy on a capped tmpfs.</summary>
     Namespaces,
 
+    /// <summary>
+    /// As root without namespaces: a uid of its own per run that owns only its copies, every process of it killed at
+    /// the end; the machine's world-readable files and the network stay reachable.
+    /// </summary>
+    UnprivilegedUser,
+
     /// <summary>Only resource limits and a process group: student code runs as the grader's user and sees what it sees.</summary>
     LimitsOnly,
 }
@@ -16,7 +22,8 @@ public enum IsolationLevel
 /// <param name="Chosen">True when the user asked for less (--no-sandbox), false when the machine offers no more.</param>
 public sealed record Isolation(IsolationLevel Level, string Description, string? Reason = null, bool Chosen = false)
 {
-    public bool Isolated => Level == IsolationLevel.Namespaces;
+    /// <summary>Whether student code is kept from other runs' files and processes (namespaces, or a uid of its own).</summary>
+    public bool Isolated => Level != IsolationLevel.LimitsOnly;
 
     public static Isolation Declined { get; } = new(IsolationLevel.LimitsOnly, "none (--no-sandbox): rlimits only", "--no-sandbox was given", Chosen: true);
 

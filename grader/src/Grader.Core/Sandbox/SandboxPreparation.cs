@@ -15,26 +15,64 @@ public sealed class SandboxPreparation(IProcessRunner runner, SystemToolProvisio
 
     private static readonly TimeSpan TrialTimeout = TimeSpan.FromSeconds(20);
 
-    public async Task<ChildSandbox> PrepareAsync(CancellationToken cancellationToken)
+    /// <summary>GRADER_SANDBOX=user skips bubblewrap for the uid-per-run sandbox (a container that has no namespaces to give; the tests).</summary>
+    public const string ModeVariable = "GRADER_SANDBOX";
+
+    public async Task<ChildSandbox> PrepareAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
     {
         var prlimit = settings.Find("prlimit");
+        if (environment.GetValueOrDefault(ModeVariable) == "user")
+        {
+            return await WithoutNamespacesAsync(
+                new("user", $"{ModeVariable}=user asks for a uid of its own per run instead of bubblewrap", $"{ModeVariable}=user was set"), prlimit, cancellationToken).ConfigureAwait(false);
+        }
+
         var found = await provisioner.EnsureAsync(Bubblewrap, cancellationToken).ConfigureAwait(false);
         if (found.Status == ProvisionStatus.Missing || settings.Find(Bubblewrap.Command) is not { } path)
         {
-            return ChildSandbox.LimitsOnly(Isolation.Unavailable("bubblewrap is missing", $"bubblewrap is missing: run `{Bubblewrap.InstallCommand}`"), prlimit);
+            return await WithoutNamespacesAsync(
+                new("bubblewrap is missing", $"bubblewrap is missing: run `{Bubblewrap.InstallCommand}`", "bubblewrap is missing"), prlimit, cancellationToken).ConfigureAwait(false);
         }
 
         var command = new BubblewrapCommand(path, prlimit ?? "prlimit");
         var trial = await TryAsync(command, cancellationToken).ConfigureAwait(false);
         if (trial is not null)
         {
-            return ChildSandbox.LimitsOnly(
-                Isolation.Unavailable("no namespaces here", $"bubblewrap cannot create namespaces on this machine ({trial}); some containers, such as unprivileged Docker, forbid them"),
-                prlimit);
+            return await WithoutNamespacesAsync(
+                new(
+                    "no namespaces here",
+                    $"bubblewrap cannot create namespaces on this machine ({trial}); some containers, such as unprivileged Docker, forbid them",
+                    "this machine gives no namespaces"),
+                prlimit,
+                cancellationToken).ConfigureAwait(false);
         }
 
         var version = await VersionAsync(path, cancellationToken).ConfigureAwait(false);
         return ChildSandbox.Namespaces(new Isolation(IsolationLevel.Namespaces, $"{version} (namespaces: user, pid, network, mount, ipc, uts)"), command);
+    }
+
+    /// <summary>Why bubblewrap is not used: a few words for the report, the whole reason, and the reason as a clause.</summary>
+    private sealed record NoNamespaces(string Short, string Reason, string Clause);
+
+    // As root, a uid of its own per run (if setpriv works here); otherwise limits only.
+    private async Task<ChildSandbox> WithoutNamespacesAsync(NoNamespaces why, string? prlimit, CancellationToken cancellationToken)
+    {
+        if (!OperatingSystem.IsWindows() && settings.IsRoot && settings.Find("setpriv") is { } setpriv)
+        {
+            var user = new UnprivilegedUserCommand(setpriv, prlimit);
+            var trial = await runner.RunAsync(
+                new ProcessRequest(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "--no-new-privs", "--", "/bin/true"], "/", ChildEnvironment.For("/", null), null, TrialTimeout, 4096),
+                cancellationToken).ConfigureAwait(false);
+            if (trial.Succeeded)
+            {
+                UnprivilegedUserCommand.KeepNewFilesPrivate();
+                return ChildSandbox.UnprivilegedUser(
+                    new Isolation(IsolationLevel.UnprivilegedUser, $"a uid of its own per run, no namespaces ({why.Short})", $"{why.Reason}; student code runs as a uid of its own instead, which sees the machine's world-readable files and the network"),
+                    user);
+            }
+        }
+
+        return ChildSandbox.LimitsOnly(Isolation.Unavailable(why.Short, why.Reason), prlimit);
     }
 
     // The same shape of sandbox a run uses, around /bin/true: null when it worked, else what went wrong.

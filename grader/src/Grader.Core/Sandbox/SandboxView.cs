@@ -7,8 +7,9 @@ namespace Grader.Core.Sandbox;
 /// a script's configuration needs no translation). Everything else of the machine is absent.
 /// </summary>
 /// <param name="PrivateRoot">
-/// A host folder the child sees as a fresh, size-capped tmpfs instead: the one writable place. The host folder itself
-/// stays untouched, so whatever the child writes there is gone when it ends.
+/// A host folder the child sees as a fresh, size-capped tmpfs instead (under bubblewrap): the one writable place. The
+/// host folder itself stays untouched, so whatever the child writes there is gone when it ends. Without namespaces
+/// the child works in the host folder itself.
 /// </param>
 /// <param name="CopiedIn">Folders under <paramref name="PrivateRoot"/> copied into the tmpfs before the command starts (the working copies, a scratch HOME).</param>
 /// <param name="WritableFiles">Files under <paramref name="PrivateRoot"/> the grader reads afterwards, passed through to the host (they must exist).</param>

@@ -58,7 +58,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
             json.WriteString("results_path", results);
         });
         var view = View(python, probeScript, runFolder, [copy, home], [results], copy);
-        var outcome = await runner.RunAsync(options.Sandbox.Confine(Request(python, probeScript, copy, home, config, options.BehaviourTimeout), view), cancellationToken).ConfigureAwait(false);
+        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, copy, home, config, options.BehaviourTimeout), view, cancellationToken).ConfigureAwait(false);
         var (observations, finished) = NonceTaggedLines.Read(results, nonce);
         return new ProbeRun(task, observations, finished, outcome);
     }
@@ -106,7 +106,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
             [.. folders.Select(folder => folder.Copy), home],
             [.. folders.SelectMany(folder => new[] { folder.Results, folder.StandardOutput, folder.StandardError }).Select(PassedThrough)],
             folders[0].Copy);
-        var outcome = await runner.RunAsync(options.Sandbox.Confine(Request(python, probeScript, folders[0].Copy, home, config, timeout), view), cancellationToken).ConfigureAwait(false);
+        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, folders[0].Copy, home, config, timeout), view, cancellationToken).ConfigureAwait(false);
 
         var completed = ImmutableArray.CreateBuilder<ProbeRun>();
         foreach (var folder in folders)

@@ -16,6 +16,7 @@ public sealed class SandboxEscapeTests : IDisposable
 
     private readonly TempDirectory work = new();
     private readonly Canary canary = new();
+    private readonly HashSet<int> earlierSleepers = [.. AllSleepers().Select(process => process.Id)];
 
     [Theory]
     [InlineData("read-outside")]
@@ -60,7 +61,7 @@ public sealed class SandboxEscapeTests : IDisposable
         {
             var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
             Assert.Equal(0, sandboxed);
-            Assert.Empty(Sleepers());
+            Assert.Empty(await SleepersAfterAsync());
 
             var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox");
             Assert.Equal(0, unconfined);
@@ -90,13 +91,41 @@ public sealed class SandboxEscapeTests : IDisposable
             Assert.Equal(0, sandboxed);
             Assert.Equal(["secret.txt"], canary.Names);
             Assert.False(listener.Pending());
-            Assert.Empty(Sleepers());
+            Assert.Empty(await SleepersAfterAsync());
 
             var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox", "--task", "0");
             Assert.Equal(1, unconfined);
             Assert.Contains("written.txt", canary.Names);
             Assert.True(listener.Pending());
             Assert.NotEmpty(Sleepers());
+        }
+        finally
+        {
+            foreach (var sleeper in Sleepers())
+            {
+                sleeper.Kill();
+            }
+        }
+    }
+
+    // GRADER_SANDBOX=user: the uid-per-run sandbox of machines without namespaces. Its interpreter must be readable by
+    // any user, as Debian's is (this machine's pyenv lives in /root).
+    [Fact]
+    public async Task Without_namespaces_a_uid_of_its_own_writes_nothing_outside_and_leaves_no_process()
+    {
+        var variables = new Dictionary<string, string?> { ["GRADER_SANDBOX"] = "user" };
+        var writer = HostileSubmission.Create("write-outside", work.Path("write-outside"));
+        var survivor = HostileSubmission.Create("survivor", work.Path("survivor"));
+        try
+        {
+            var (wrote, _, error) = await CliRunner.RunInAsync(variables, work.Path("no-gradescope"), "check", writer, "--seed", "5", "--python", "/usr/bin/python3");
+            Assert.Equal(0, wrote);
+            Assert.Contains("grader: sandbox without namespaces: GRADER_SANDBOX=user", error, StringComparison.Ordinal);
+            Assert.Equal(["secret.txt"], canary.Names);
+
+            var (forked, _, _) = await CliRunner.RunInAsync(variables, work.Path("no-gradescope"), "check", survivor, "--seed", "5", "--python", "/usr/bin/python3");
+            Assert.Equal(0, forked);
+            Assert.Empty(await SleepersAfterAsync());
         }
         finally
         {
@@ -142,7 +171,21 @@ public sealed class SandboxEscapeTests : IDisposable
         work.Dispose();
     }
 
-    private static List<System.Diagnostics.Process> Sleepers() =>
+    // A process killed at the end of a run takes a moment to be gone from /proc.
+    private async Task<List<System.Diagnostics.Process>> SleepersAfterAsync()
+    {
+        for (var attempt = 0; attempt < 30 && Sleepers().Count > 0; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        return Sleepers();
+    }
+
+    // The sleepers this test's runs started: one left by an earlier test, not yet killed or reaped, does not count.
+    private List<System.Diagnostics.Process> Sleepers() => [.. AllSleepers().Where(process => !earlierSleepers.Contains(process.Id))];
+
+    private static List<System.Diagnostics.Process> AllSleepers() =>
         [.. Directory.GetDirectories("/proc")
             .Where(folder => int.TryParse(Path.GetFileName(folder), out _))
             .Where(folder => ReadCommandLine(folder).StartsWith(SleeperArguments, StringComparison.Ordinal))
