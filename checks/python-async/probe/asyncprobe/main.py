@@ -159,7 +159,8 @@ def _redirect_output(stdout_path: str, stderr_path: str) -> None:
         os.close(target)
 
 
-def _alone_would_differ(run: TaskRun, limits: Dict[str, Any]) -> bool:
+def _alone_would_differ(run: TaskRun, limits: Dict[str, Any],
+                        writer: ResultWriter) -> bool:
     """Tell whether the task may have ended otherwise in its own process.
 
     Alone, its output would have gone to a pipe without a size limit, and
@@ -175,12 +176,7 @@ def _alone_would_differ(run: TaskRun, limits: Dict[str, Any]) -> bool:
                 return True
         except (OSError, ValueError, TypeError):
             return True
-    try:
-        with open(run.results_path, encoding="utf-8",
-                  errors="replace") as results:
-            return "MemoryError" in results.read()
-    except OSError:
-        return True
+    return writer.wrote_memory_error
 
 
 def run_task(config: Config, run: TaskRun, writer: ResultWriter) -> None:
@@ -218,11 +214,13 @@ def main() -> int:
     for run in config.runs:
         os.chdir(run.directory)
         _redirect_output(run.stdout_path, run.stderr_path)
-        run_task(config, run, ResultWriter(run.results_path, config.nonce))
+        writer = ResultWriter(run.results_path, config.nonce)
+        run_task(config, run, writer)
         # A task's own process would end here, with os._exit: what the
         # student's objects print when the checkpoint collects them is lost.
         _redirect_output(os.devnull, os.devnull)
-        if _alone_would_differ(run, config.limits) or not checkpoint.restore():
+        if (_alone_would_differ(run, config.limits, writer)
+                or not checkpoint.restore()):
             break
     return 0
 

@@ -26,7 +26,12 @@ CLEANUP_ALLOWANCE = 5.0
 
 
 class ResultWriter:
-    """Appends JSON lines to the results file through a private handle."""
+    """Appends JSON lines to the results file through a private handle.
+
+    The grader makes the file write-only for the run (mode 0200), so that
+    student code cannot read the nonce back from it; the writer remembers
+    what the probe needs to know about its own lines instead.
+    """
 
     def __init__(self, path: str, nonce: str) -> None:
         """Open ``path`` for appending, line-buffered."""
@@ -34,12 +39,16 @@ class ResultWriter:
                           encoding="utf-8")  # type: IO[str]
         self._nonce = nonce
         self.count = 0
+        self.wrote_memory_error = False
 
     def write(self, fields: Dict[str, Any]) -> None:
         """Write one line: the nonce first, then ``fields``."""
         line = {"nonce": self._nonce}
         line.update(fields)
-        self._file.write(json.dumps(jsonify(line), allow_nan=False) + "\n")
+        text = json.dumps(jsonify(line), allow_nan=False)
+        if "MemoryError" in text:
+            self.wrote_memory_error = True
+        self._file.write(text + "\n")
         self._file.flush()
 
     def observation(self, observation: Observation) -> None:

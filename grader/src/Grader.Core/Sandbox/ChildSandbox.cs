@@ -36,19 +36,36 @@ public sealed class ChildSandbox
     /// </summary>
     public async Task<ProcessOutcome> RunAsync(IProcessRunner runner, ProcessRequest request, SandboxView view, CancellationToken cancellationToken)
     {
-        if (user is null || OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
         {
             return await runner.RunAsync(Confine(request, view), cancellationToken).ConfigureAwait(false);
         }
 
-        var uid = user.AllocateUid();
+        // The files that pass through are write-only while the child runs: it appends its lines and cannot read back
+        // the nonce they carry. The grader reads them afterwards.
+        SetModes(view.WritableFiles, UnixFileMode.UserWrite);
+        var uid = user?.AllocateUid();
         try
         {
-            return await runner.RunAsync(user.Confine(request, view, uid), cancellationToken).ConfigureAwait(false);
+            return await runner.RunAsync(user is null ? Confine(request, view) : user.Confine(request, view, uid!.Value), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await runner.RunAsync(user.KillAll(uid), CancellationToken.None).ConfigureAwait(false);
+            if (user is not null)
+            {
+                await runner.RunAsync(user.KillAll(uid!.Value), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            SetModes(view.WritableFiles, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void SetModes(IEnumerable<string> files, UnixFileMode mode)
+    {
+        foreach (var file in files.Where(File.Exists))
+        {
+            File.SetUnixFileMode(file, mode);
         }
     }
 

@@ -49,7 +49,7 @@ public sealed partial class UnprivilegedUserCommand(string setpriv, string? prli
 
         foreach (var file in view.WritableFiles)
         {
-            Give(file, uid, owner: UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            Give(file, uid, owner: UnixFileMode.UserWrite);
             OpenTheWay(file);
         }
 

@@ -299,8 +299,25 @@ def _run_inline(request, code):
     return status, captures
 
 
+# The address space an inline server may use: the scripts it runs parse
+# student files, and a hostile file then ends in a MemoryError for that one
+# request, not in a machine out of memory.
+INLINE_MEMORY_BYTES = 2 * 1024 * 1024 * 1024
+
+
+def _cap_memory():
+    """Cap this server's address space at INLINE_MEMORY_BYTES."""
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS,
+                           (INLINE_MEMORY_BYTES, INLINE_MEMORY_BYTES))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 def serve_inline():
     """The --inline request loop: one request at a time, no fork."""
+    _cap_memory()
     reader = os.fdopen(PROTO_IN, "rb")
     _send({"event": "ready", "pid": os.getpid()})
     for line in reader:

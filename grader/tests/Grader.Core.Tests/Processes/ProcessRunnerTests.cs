@@ -51,10 +51,11 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task Output_pipes_held_by_a_process_left_behind_end_the_run_with_a_note_not_an_exception()
     {
+        // The second before "after" lets setsid take the sleeper out of the group before the runner kills the group.
         var stopwatch = Stopwatch.StartNew();
 
         var outcome = await runner.RunAsync(
-            Shell("echo before; setsid sleep 8 & echo after") with { OwnProcessGroup = true },
+            Shell("echo before; setsid sleep 8 & sleep 1; echo after") with { OwnProcessGroup = true },
             CancellationToken.None);
 
         Assert.Equal(0, outcome.ExitCode);

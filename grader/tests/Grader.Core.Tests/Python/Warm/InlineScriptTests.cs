@@ -39,6 +39,20 @@ public sealed class InlineScriptTests : WarmRunnerTestBase
     }
 
     [Fact]
+    public async Task A_script_that_wants_more_memory_than_the_cap_gets_a_memory_error_and_the_next_one_runs()
+    {
+        var greedy = Script("block = bytearray(3 * 1024 ** 3)\nprint('allocated')\n");
+        var modest = Script("print('fine')\n");
+
+        var refused = await Warm.RunAsync(greedy, CancellationToken.None);
+        var next = await Warm.RunAsync(modest, CancellationToken.None);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("MemoryError", refused.StandardError.Text, StringComparison.Ordinal);
+        Assert.Equal("fine\n", next.StandardOutput.Text);
+    }
+
+    [Fact]
     public async Task What_a_script_changes_in_the_interpreter_is_undone_before_the_next()
     {
         var meddling = Script("""
