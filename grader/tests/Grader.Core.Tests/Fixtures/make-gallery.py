@@ -738,16 +738,24 @@ BEHAVIOUR_CASES = [
     Case('monkeypatched-sleep',
          '0-basic_async_syntax.py replaces asyncio.sleep at import with a '
          'coroutine that returns at once, so wait_random returns its delay '
-         'without waiting it (PY-BEH-004). The calls of wait_n and '
-         'task_wait_n then finish at once in the order they started, which '
-         'is the order both return, so PY-BEH-012 and PY-BEH-042 pass.',
-         {'0': ['PY-BEH-004']},
+         'without waiting it (PY-BEH-004). asyncio.sleep is one of the '
+         'grader\'s instruments: every behaviour check of a scenario that '
+         'ran on the replaced one fails closed (the facts checks, which call '
+         'nothing, still pass); before they were judged, and PY-BEH-012 and '
+         'PY-BEH-042 passed.',
+         {'0': ['PY-BEH-002', 'PY-BEH-003', 'PY-BEH-004', 'PY-BEH-005',
+                'PY-BEH-006', 'PY-BEH-007'],
+          '1': ['PY-BEH-010', 'PY-BEH-011', 'PY-BEH-012', 'PY-BEH-013'],
+          '2': ['PY-BEH-020', 'PY-BEH-021'],
+          '3': ['PY-BEH-030', 'PY-BEH-031'],
+          '4': ['PY-BEH-040', 'PY-BEH-041', 'PY-BEH-042', 'PY-BEH-043']},
          lambda f: replace(f, T0, MODULE_0_IMPORTS, NO_WAIT_SLEEP)),
     Case('monkeypatched-perf-counter',
          '2-measure_runtime.py replaces time.perf_counter with a function '
          'returning a constant, so measure_time measures 0 s and returns '
-         '0.0.',
-         {'2': ['PY-BEH-021']},
+         '0.0 (PY-BEH-021); time.perf_counter is one of the grader\'s '
+         'instruments, so PY-BEH-020 fails closed too.',
+         {'2': ['PY-BEH-020', 'PY-BEH-021']},
          lambda f: replace(f, T2, FROZEN_PERF_COUNTER_OLD,
                            FROZEN_PERF_COUNTER_NEW)),
     Case('memory-hog',

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grader.Core.Checks;
+using Grader.Core.Results;
 using Grader.Python.Behaviour;
 
 namespace Grader.Checks.PythonAsync.Probe;
@@ -60,8 +61,37 @@ internal static class ScenarioJudge
             observations.Add(observation);
         }
 
-        return judge(observations, Tolerance.For(evidence.Clock, observations.Select(o => o.ClockLateness).DefaultIfEmpty(0).Max()));
+        var outcome = judge(observations, Tolerance.For(evidence.Clock, observations.Select(o => o.ClockLateness).DefaultIfEmpty(0).Max()));
+        return Tampered(observations) is { } tampered ? FailClosed(outcome, tampered) : outcome;
     }
+
+    // The probe's own replacements (asyncio.sleep, random's functions, time's clocks, the event loop policy) that the
+    // student's code overwrote before or during a scenario: what the grader measured with was no longer its own.
+    // Facts scenarios (their ids hold "_is_") call nothing, so no instrument stands behind them.
+    private static string? Tampered(IReadOnlyList<Observation> observations)
+    {
+        var names = observations
+            .Where(observation => observation.String("scenario")?.Contains("_is_", StringComparison.Ordinal) != true)
+            .SelectMany(observation => observation.Array("tampered").Concat(observation.Array("tampered_after")))
+            .Where(name => name.ValueKind == JsonValueKind.String)
+            .Select(name => name.GetString()!)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return names.Count == 0
+            ? null
+            : $"the code replaced the grader's {string.Join(", ", names)}, which the grader measures the code with, so its results cannot be trusted: "
+                + "leave the asyncio, random and time modules as they are";
+    }
+
+    // Fail closed: a check that would pass on tampered instruments fails; one that fails already keeps its own message
+    // and says what was tampered with as a finding.
+    private static CheckOutcome FailClosed(CheckOutcome outcome, string tampered) =>
+        outcome.Status == CheckStatus.Passed
+            ? CheckOutcome.Fail($"This cannot be judged, so it fails: {tampered}.", [TamperFinding(tampered)])
+            : outcome with { Findings = outcome.Findings.Add(TamperFinding(tampered)) };
+
+    private static Finding TamperFinding(string tampered) => new(null, null, null, "tampered", char.ToUpperInvariant(tampered[0]) + tampered[1..] + ".");
 
     private static CheckOutcome? ImportProblem(ProbeRun run)
     {
