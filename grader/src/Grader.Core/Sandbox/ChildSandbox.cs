@@ -4,8 +4,9 @@ namespace Grader.Core.Sandbox;
 
 /// <summary>
 /// The isolation every child that runs student code gets in this grader process: bubblewrap where the machine offers
-/// namespaces (<see cref="SandboxPreparation"/> finds out, once), else resource limits only. A runner hands it the
-/// request and the <see cref="SandboxView"/> the child may see; what comes back is the request to start.
+/// namespaces, else (as root) a uid of its own per run, else resource limits only (<see cref="SandboxPreparation"/>
+/// finds out, once). A runner hands it the request and the <see cref="SandboxView"/> the child may see; the sandbox
+/// starts the child, confined, and ends what it left behind.
 /// </summary>
 public sealed class ChildSandbox
 {
@@ -27,6 +28,9 @@ public sealed class ChildSandbox
     public static ChildSandbox Unconfined { get; } = new(new Isolation(IsolationLevel.LimitsOnly, "none (not requested)", "no sandbox was prepared", Chosen: true), null, null);
 
     public static ChildSandbox Namespaces(Isolation isolation, BubblewrapCommand bubblewrap) => new(isolation, bubblewrap, null);
+
+    /// <summary>Resource limits only (through <paramref name="prlimitPath"/> when the system has prlimit), and why no more.</summary>
+    public static ChildSandbox LimitsOnly(Isolation isolation, string? prlimitPath) => new(isolation, null, prlimitPath);
 
     public static ChildSandbox UnprivilegedUser(Isolation isolation, UnprivilegedUserCommand user) => new(isolation, null, null, user);
 
@@ -68,9 +72,6 @@ public sealed class ChildSandbox
             File.SetUnixFileMode(file, mode);
         }
     }
-
-    /// <summary>Resource limits only (through <paramref name="prlimitPath"/> when the system has prlimit), and why no more.</summary>
-    public static ChildSandbox LimitsOnly(Isolation isolation, string? prlimitPath) => new(isolation, null, prlimitPath);
 
     private ProcessRequest Confine(ProcessRequest request, SandboxView view)
     {
