@@ -82,7 +82,10 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
                 CpuSeconds: (int)options.BehaviourTimeout.TotalSeconds + 5,
                 Processes: 512,
                 OpenFiles: 1024,
-                FileSizeBytes: 16L * 1024 * 1024));
+                FileSizeBytes: 16L * 1024 * 1024))
+        {
+            BuiltForRun = [Path.GetFullPath(harnessFolder)],
+        };
 
     private static string RuntimeFolder(string dotnetHost) =>
         Path.GetDirectoryName(File.ResolveLinkTarget(dotnetHost, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dotnetHost))!;

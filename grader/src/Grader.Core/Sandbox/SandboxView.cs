@@ -23,7 +23,15 @@ public sealed record SandboxView(
     ImmutableArray<string> ReadOnly,
     string WorkingDirectory,
     long PrivateBytes,
-    ChildLimits Limits);
+    ChildLimits Limits)
+{
+    /// <summary>
+    /// Those of <see cref="ReadOnly"/> the grader built for this run alone (the C# harness with the student's assembly):
+    /// without namespaces they are handed to the run's uid, read-only. Every other read-only path (the grader's own
+    /// files, the interpreter) is left as it is.
+    /// </summary>
+    public ImmutableArray<string> BuiltForRun { get; init; } = [];
+}
 
 /// <summary>Resource limits of a sandboxed child and of everything it starts (null: the system's own).</summary>
 /// <param name="AddressSpaceBytes">Left null for runtimes that reserve far more address space than they use (.NET).</param>

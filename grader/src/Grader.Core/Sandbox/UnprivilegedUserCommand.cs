@@ -39,9 +39,9 @@ public sealed partial class UnprivilegedUserCommand(string setpriv, string? prli
             OpenTheWay(folder);
         }
 
-        // What the run reads that the grader built for it (the C# harness with the student's assembly) is its own too,
-        // read-only; the system's and the grader's installed files are world-readable already.
-        foreach (var path in view.ReadOnly.Where(path => path.StartsWith(Path.GetTempPath(), StringComparison.Ordinal) && Directory.Exists(path)))
+        // What the grader built for this run alone (the C# harness with the student's assembly) is the run's too,
+        // read-only; the grader's own files and the interpreter are world-readable already, and are never touched.
+        foreach (var path in view.BuiltForRun)
         {
             GiveTree(path, uid, readOnly: true);
             OpenTheWay(path);
@@ -96,10 +96,11 @@ public sealed partial class UnprivilegedUserCommand(string setpriv, string? prli
     }
 
     // The grader's folders above a copy, up to the first one anyone may search already (the temporary folder):
-    // searchable by anyone, listable by the grader only.
-    private static void OpenTheWay(string folder)
+    // searchable by anyone, listable by the grader only. Nothing at or above the temporary folder is ever changed.
+    private static void OpenTheWay(string path)
     {
-        for (var current = Path.GetDirectoryName(Path.GetFullPath(folder)); current is not null; current = Path.GetDirectoryName(current))
+        var temporary = Path.GetFullPath(Path.GetTempPath()).TrimEnd(Path.DirectorySeparatorChar);
+        for (var current = Path.GetDirectoryName(Path.GetFullPath(path)); current is not null && current.StartsWith(temporary + Path.DirectorySeparatorChar, StringComparison.Ordinal); current = Path.GetDirectoryName(current))
         {
             var mode = File.GetUnixFileMode(current);
             if (mode.HasFlag(UnixFileMode.OtherExecute))
