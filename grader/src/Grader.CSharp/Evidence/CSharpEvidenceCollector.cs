@@ -20,7 +20,7 @@ public sealed class CSharpEvidenceCollector(CompilerHost host, SandboxedProjectL
 {
     public async Task<SubmissionEvidence> CollectAsync(EvidenceRequest request, CancellationToken cancellationToken)
     {
-        var load = await loader.LoadAsync(request.Submission, request.Scratch, cancellationToken).ConfigureAwait(false);
+        var load = await loader.LoadAsync(request.Submission, request.Scratch, request.Options.Sandbox, cancellationToken).ConfigureAwait(false);
         var compiled = Compile(host, request.Submission, load);
         var extras = ImmutableSortedDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
         extras[CSharpEvidence.Key] = compiled;

@@ -24,7 +24,13 @@ public sealed class SandboxedProjectLoader(IProcessRunner runner, DotnetSdk sdk,
     /// <summary>Output kept per stream: enough for the end of a crash's stack trace.</summary>
     public const int CapturedOutputBytes = 64 * 1024;
 
-    public async Task<ProjectLoad> LoadAsync(Submission submission, ScratchSpace scratch, CancellationToken cancellationToken)
+    /// <summary>The tmpfs a load may fill: the copy with its obj/ and bin/, HOME, NuGet's and MSBuild's scratch files.</summary>
+    public const long PrivateBytes = 512L * 1024 * 1024;
+
+    public Task<ProjectLoad> LoadAsync(Submission submission, ScratchSpace scratch, CancellationToken cancellationToken) =>
+        LoadAsync(submission, scratch, ChildSandbox.Unconfined, cancellationToken);
+
+    public async Task<ProjectLoad> LoadAsync(Submission submission, ScratchSpace scratch, ChildSandbox sandbox, CancellationToken cancellationToken)
     {
         if (ProjectFile.NeedingLoad(submission) is not { } project)
         {
@@ -35,20 +41,26 @@ public sealed class SandboxedProjectLoader(IProcessRunner runner, DotnetSdk sdk,
         ParentFolderFence.Write(folder);
         var copy = WorkingCopy.Create(submission, Path.Combine(folder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(folder, "home")).FullName;
-        var results = Path.Combine(folder, "report.json");
+        // A folder of its own: the loader writes its report under a temporary name and renames it, which a file bound
+        // through a sandbox would refuse.
+        var reportFolder = Directory.CreateDirectory(Path.Combine(folder, "report")).FullName;
+        var results = Path.Combine(reportFolder, "report.json");
+        var assemblies = Directory.CreateDirectory(Path.Combine(folder, "assemblies")).FullName;
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var loaderRequest = new LoaderRequest(project.Path, results, nonce, sdk.DotnetHost, Path.Combine(folder, "assemblies"));
-        var outcome = await runner.RunAsync(
-            new ProcessRequest(
-                sdk.DotnetHost,
-                [settings.LoaderAssembly],
-                copy,
-                Environment(home),
-                JsonSerializer.Serialize(loaderRequest, LoaderJson.Default.LoaderRequest),
-                settings.Timeout,
-                CapturedOutputBytes,
-                OwnProcessGroup: true),
-            cancellationToken).ConfigureAwait(false);
+        var loaderRequest = new LoaderRequest(project.Path, results, nonce, sdk.DotnetHost, assemblies);
+        var request = new ProcessRequest(
+            sdk.DotnetHost,
+            [settings.LoaderAssembly],
+            copy,
+            Environment(home),
+            JsonSerializer.Serialize(loaderRequest, LoaderJson.Default.LoaderRequest),
+            settings.Timeout,
+            CapturedOutputBytes,
+            OwnProcessGroup: true);
+        // Under bubblewrap only: the uid sandbox would have to hand the shared package cache to each run's uid.
+        var outcome = sandbox.Isolation.Level == IsolationLevel.Namespaces
+            ? await sandbox.RunAsync(runner, request, View(folder, copy, home, reportFolder, assemblies), cancellationToken).ConfigureAwait(false)
+            : await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
 
         if (outcome.TimedOut)
         {
@@ -76,6 +88,30 @@ public sealed class SandboxedProjectLoader(IProcessRunner runner, DotnetSdk sdk,
             // The assemblies are read after the loader ended: gone, or not assemblies, they are the loader's fault (or a target's).
             return ProjectLoad.NotLoaded(ProjectLoadStatus.Crashed, project.Path, [$"an assembly it reported cannot be read: {exception.Message}"], outcome.Elapsed);
         }
+    }
+
+    // The SDK, the loader and the fence files above the copy read-only (the grader's rules beside the loader hidden),
+    // the load's folder a fresh tmpfs holding copies of the submission and HOME; the report, the built assemblies and
+    // the shared package cache pass through. The network stays: a restore downloads packages.
+    private SandboxView View(string folder, string copy, string home, string reportFolder, string assemblies)
+    {
+        Directory.CreateDirectory(settings.PackagesFolder);
+        Directory.CreateDirectory(settings.PackagesFolder + "-scratch");
+        var loaderFolder = Path.GetDirectoryName(Path.GetFullPath(settings.LoaderAssembly))!;
+        var dotnetRoot = Path.GetDirectoryName(File.ResolveLinkTarget(sdk.DotnetHost, returnFinalTarget: true)?.FullName ?? sdk.DotnetHost)!;
+        var rules = Path.Combine(loaderFolder, "checks");
+        return new SandboxView(
+            folder,
+            [copy, home],
+            [reportFolder, assemblies, settings.PackagesFolder, settings.PackagesFolder + "-scratch"],
+            [dotnetRoot, loaderFolder, .. Directory.GetFiles(folder)],
+            copy,
+            PrivateBytes,
+            new ChildLimits(CpuSeconds: (int)settings.Timeout.TotalSeconds * 2, Processes: 1024, OpenFiles: 4096))
+        {
+            Masked = Directory.Exists(rules) ? [rules] : [],
+            Network = true,
+        };
     }
 
     private ImmutableSortedDictionary<string, string> Environment(string home)

@@ -16,6 +16,9 @@ public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
     /// <summary>The uid and gid student code runs as inside the namespace ("nobody"): it owns nothing there but its copies.</summary>
     public const int SandboxUser = 65534;
 
+    /// <summary>The private /tmp of a view with the network (the project loader's).</summary>
+    public const long SdkTemporaryBytes = 64L * 1024 * 1024;
+
     // Where the host's copies are shown (read-only) for the start-up script to copy them onto the tmpfs.
     private const string IntakeFolder = "/.grader-intake";
 
@@ -24,6 +27,10 @@ public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
 
     // The few files of /etc that the dynamic loader, the C library and the runtimes read; nothing else of /etc shows.
     private static readonly ImmutableArray<string> SystemFiles = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/localtime", "/etc/alternatives", "/etc/nsswitch.conf"];
+
+    // What name resolution, TLS and the restore's user lookups read, for the one view with the network (without
+    // /etc/passwd, 'dotnet restore' was seen to hang).
+    private static readonly ImmutableArray<string> NetworkFiles = ["/etc/resolv.conf", "/etc/hosts", "/etc/host.conf", "/etc/gai.conf", "/etc/ssl", "/etc/ca-certificates", "/etc/passwd", "/etc/group"];
 
     // Copies each intake onto the tmpfs, enters the working directory and becomes the command. POSIX sh, no quoting
     // games: every path arrives as an argument of its own.
@@ -36,7 +43,7 @@ public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
     {
         var arguments = ImmutableArray.CreateBuilder<string>();
         arguments.AddRange(
-            "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--uid", Number(SandboxUser), "--gid", Number(SandboxUser),
             // Neither --die-with-parent, whose parent-death signal fires when the grader's thread that started bubblewrap
             // ends (a thread pool's thread may end at any time: runs were seen killed at start), nor --new-session,
@@ -48,15 +55,31 @@ public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
             AddSystemPath(arguments, folder);
         }
 
-        foreach (var file in SystemFiles)
+        foreach (var file in view.Network ? SystemFiles.AddRange(NetworkFiles) : SystemFiles)
         {
             arguments.AddRange("--ro-bind-try", file, file);
         }
 
+        if (!view.Network)
+        {
+            arguments.Add("--unshare-net");
+        }
+
         arguments.AddRange("--proc", "/proc", "--dev", "/dev");
+        if (view.Network)
+        {
+            // The .NET SDK keeps its named mutexes in /tmp/.dotnet, whatever TMPDIR says: a small /tmp of its own,
+            // mounted before anything of the view that lies under /tmp.
+            arguments.AddRange("--size", Number(SdkTemporaryBytes), "--tmpfs", "/tmp");
+        }
         foreach (var path in view.ReadOnly)
         {
             arguments.AddRange("--ro-bind", path, path);
+        }
+
+        foreach (var path in view.Masked)
+        {
+            arguments.AddRange("--size", "4096", "--tmpfs", path, "--remount-ro", path);
         }
 
         arguments.AddRange("--size", Number(view.PrivateBytes), "--tmpfs", view.PrivateRoot);

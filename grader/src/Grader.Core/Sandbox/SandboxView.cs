@@ -12,7 +12,7 @@ namespace Grader.Core.Sandbox;
 /// the child works in the host folder itself.
 /// </param>
 /// <param name="CopiedIn">Folders under <paramref name="PrivateRoot"/> copied into the tmpfs before the command starts (the working copies, a scratch HOME).</param>
-/// <param name="WritableFiles">Files under <paramref name="PrivateRoot"/> the grader reads afterwards, passed through to the host (they must exist).</param>
+/// <param name="WritableFiles">Files (or folders) the grader reads afterwards, passed through to the host (they must exist).</param>
 /// <param name="ReadOnly">Host folders or files the command needs to run (an interpreter's installation, the grader's probe), visible read-only.</param>
 /// <param name="WorkingDirectory">The child's working directory, one of <paramref name="CopiedIn"/>.</param>
 /// <param name="PrivateBytes">The size of the tmpfs: how much the child may write in all.</param>
@@ -31,6 +31,16 @@ public sealed record SandboxView(
     /// files, the interpreter) is left as it is.
     /// </summary>
     public ImmutableArray<string> BuiltForRun { get; init; } = [];
+
+    /// <summary>Folders inside <see cref="ReadOnly"/> ones that stay hidden (the grader's rules beside a program it runs).</summary>
+    public ImmutableArray<string> Masked { get; init; } = [];
+
+    /// <summary>
+    /// Whether the child shares the host's network: only the C# project loader, whose restore downloads packages (the
+    /// student's MSBuild targets then reach the network, as in their own build). Such a view also gets a small private
+    /// /tmp, where the .NET SDK keeps its named mutexes.
+    /// </summary>
+    public bool Network { get; init; }
 }
 
 /// <summary>Resource limits of a sandboxed child and of everything it starts (null: the system's own).</summary>

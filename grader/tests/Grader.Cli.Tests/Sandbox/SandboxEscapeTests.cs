@@ -110,6 +110,22 @@ public sealed class SandboxEscapeTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_csharp_projects_msbuild_target_run_by_the_project_loader_writes_nothing_outside_in_the_sandbox_and_does_without()
+    {
+        var submission = work.Path("msbuild");
+        BatchCommandTests.Copy(CliRunner.Path("reference-solution", "csharp"), submission);
+        HostileSubmission.Overlay(CliRunner.Path("grader", "tests", "Grader.Cli.Tests", "Fixtures", "hostile", "csharp", "msbuild-target"), submission);
+
+        var (sandboxed, output, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--task", "0", "--format", "json");
+        Assert.Contains("\"id\": \"CS-FILE-006\"", output, StringComparison.Ordinal);
+        Assert.Equal(0, sandboxed);
+        Assert.Equal(["secret.txt"], canary.Names);
+
+        await CliRunner.RunAsync("check", submission, "--seed", "5", "--task", "0", "--no-sandbox");
+        Assert.Contains("written.txt", canary.Names);
+    }
+
     // GRADER_SANDBOX=user: the uid-per-run sandbox of machines without namespaces. Its interpreter must be readable by
     // any user, as Debian's is (this machine's pyenv lives in /root).
     [Fact]
