@@ -7,7 +7,8 @@ namespace Grader.Core.Sandbox;
 /// <summary>
 /// Decides, once per grader process, how student code is isolated: finds bubblewrap (installing it the way the other
 /// tools are installed when it is missing), then starts one trivial command in the full sandbox. Where that fails (a
-/// container without user namespaces, say) the answer is resource limits only, with the reason in one line.
+/// container without user namespaces, say) the answer is, as root, a uid of its own per run, and otherwise resource
+/// limits only, with the reason in one line.
 /// </summary>
 public sealed class SandboxPreparation(IProcessRunner runner, SystemToolProvisioner provisioner, ProvisionerSettings settings)
 {
@@ -24,14 +25,14 @@ public sealed class SandboxPreparation(IProcessRunner runner, SystemToolProvisio
         if (environment.GetValueOrDefault(ModeVariable) == "user")
         {
             return await WithoutNamespacesAsync(
-                new("user", $"{ModeVariable}=user asks for a uid of its own per run instead of bubblewrap", $"{ModeVariable}=user was set"), prlimit, cancellationToken).ConfigureAwait(false);
+                new("user", $"{ModeVariable}=user asks for a uid of its own per run instead of bubblewrap"), prlimit, cancellationToken).ConfigureAwait(false);
         }
 
         var found = await provisioner.EnsureAsync(Bubblewrap, cancellationToken).ConfigureAwait(false);
         if (found.Status == ProvisionStatus.Missing || settings.Find(Bubblewrap.Command) is not { } path)
         {
             return await WithoutNamespacesAsync(
-                new("bubblewrap is missing", $"bubblewrap is missing: run `{Bubblewrap.InstallCommand}`", "bubblewrap is missing"), prlimit, cancellationToken).ConfigureAwait(false);
+                new("bubblewrap is missing", $"bubblewrap is missing: run `{Bubblewrap.InstallCommand}`"), prlimit, cancellationToken).ConfigureAwait(false);
         }
 
         var command = new BubblewrapCommand(path, prlimit ?? "prlimit");
@@ -41,8 +42,7 @@ public sealed class SandboxPreparation(IProcessRunner runner, SystemToolProvisio
             return await WithoutNamespacesAsync(
                 new(
                     "no namespaces here",
-                    $"bubblewrap cannot create namespaces on this machine ({trial}); some containers, such as unprivileged Docker, forbid them",
-                    "this machine gives no namespaces"),
+                    $"bubblewrap cannot create namespaces on this machine ({trial}); some containers, such as unprivileged Docker, forbid them"),
                 prlimit,
                 cancellationToken).ConfigureAwait(false);
         }
@@ -51,8 +51,8 @@ public sealed class SandboxPreparation(IProcessRunner runner, SystemToolProvisio
         return ChildSandbox.Namespaces(new Isolation(IsolationLevel.Namespaces, $"{version} (namespaces: user, pid, network, mount, ipc, uts)"), command);
     }
 
-    /// <summary>Why bubblewrap is not used: a few words for the report, the whole reason, and the reason as a clause.</summary>
-    private sealed record NoNamespaces(string Short, string Reason, string Clause);
+    /// <summary>Why bubblewrap is not used: a few words for the report, and the whole reason.</summary>
+    private sealed record NoNamespaces(string Short, string Reason);
 
     // As root, a uid of its own per run (if setpriv works here); otherwise limits only.
     private async Task<ChildSandbox> WithoutNamespacesAsync(NoNamespaces why, string? prlimit, CancellationToken cancellationToken)
