@@ -37,8 +37,6 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
         var results = Path.Combine(runFolder, "results.jsonl");
-        // Bound through the sandbox, so it must exist before the child starts.
-        File.WriteAllBytes(results, []);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var request = new ProcessRequest(
             sdk.DotnetHost,
@@ -75,7 +73,7 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
             runFolder,
             [copy, home],
             [results],
-            [RuntimeFolder(sdk.DotnetHost), Path.GetFullPath(harnessFolder)],
+            [sdk.Root, Path.GetFullPath(harnessFolder)],
             copy,
             PrivateBytes,
             new ChildLimits(
@@ -86,9 +84,6 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
         {
             BuiltForRun = [Path.GetFullPath(harnessFolder)],
         };
-
-    private static string RuntimeFolder(string dotnetHost) =>
-        Path.GetDirectoryName(File.ResolveLinkTarget(dotnetHost, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dotnetHost))!;
 
     private static ImmutableSortedDictionary<string, string> Environment(string home) =>
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>

@@ -19,6 +19,9 @@ public sealed record DotnetSdk(string SdkVersion, string DotnetHost, string Refe
 
     private const int TargetMajor = 10;
 
+    /// <summary>The SDK's root folder, which holds the host, the shared runtime and the packs.</summary>
+    public string Root => Path.GetDirectoryName(DotnetHost)!;
+
     public static DotnetSdk Locate()
     {
         var instance = MSBuildLocator.QueryVisualStudioInstances()

@@ -98,13 +98,12 @@ public sealed class SandboxedProjectLoader(IProcessRunner runner, DotnetSdk sdk,
         Directory.CreateDirectory(settings.PackagesFolder);
         Directory.CreateDirectory(settings.PackagesFolder + "-scratch");
         var loaderFolder = Path.GetDirectoryName(Path.GetFullPath(settings.LoaderAssembly))!;
-        var dotnetRoot = Path.GetDirectoryName(File.ResolveLinkTarget(sdk.DotnetHost, returnFinalTarget: true)?.FullName ?? sdk.DotnetHost)!;
         var rules = Path.Combine(loaderFolder, "checks");
         return new SandboxView(
             folder,
             [copy, home],
             [reportFolder, assemblies, settings.PackagesFolder, settings.PackagesFolder + "-scratch"],
-            [dotnetRoot, loaderFolder, .. Directory.GetFiles(folder)],
+            [sdk.Root, loaderFolder, .. Directory.GetFiles(folder)],
             copy,
             PrivateBytes,
             new ChildLimits(CpuSeconds: (int)settings.Timeout.TotalSeconds * 2, Processes: 1024, OpenFiles: 4096))
@@ -116,7 +115,7 @@ public sealed class SandboxedProjectLoader(IProcessRunner runner, DotnetSdk sdk,
 
     private ImmutableSortedDictionary<string, string> Environment(string home)
     {
-        var dotnetRoot = Path.GetDirectoryName(sdk.DotnetHost)!;
+        var dotnetRoot = sdk.Root;
         var variables = new Dictionary<string, string>(settings.PassedEnvironment, StringComparer.Ordinal)
         {
             ["HOME"] = home,

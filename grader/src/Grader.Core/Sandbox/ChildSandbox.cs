@@ -45,8 +45,13 @@ public sealed class ChildSandbox
             return await runner.RunAsync(Confine(request, view), cancellationToken).ConfigureAwait(false);
         }
 
-        // The files that pass through are write-only while the child runs: it appends its lines and cannot read back
-        // the nonce they carry. The grader reads them afterwards.
+        // The files that pass through exist before the child starts (a sandbox binds them), and are write-only while it
+        // runs: it appends its lines and cannot read back the nonce they carry. The grader reads them afterwards.
+        foreach (var file in view.WritableFiles.Where(path => !Directory.Exists(path) && !File.Exists(path)))
+        {
+            File.WriteAllBytes(file, []);
+        }
+
         SetModes(view.WritableFiles, UnixFileMode.UserWrite);
         var uid = user?.AllocateUid();
         try

@@ -12,7 +12,7 @@ namespace Grader.Core.Sandbox;
 /// the child works in the host folder itself.
 /// </param>
 /// <param name="CopiedIn">Folders under <paramref name="PrivateRoot"/> copied into the tmpfs before the command starts (the working copies, a scratch HOME).</param>
-/// <param name="WritableFiles">Files (or folders) the grader reads afterwards, passed through to the host (they must exist).</param>
+/// <param name="WritableFiles">Files (or folders, which must exist) the grader reads afterwards, passed through to the host; a missing file is created empty.</param>
 /// <param name="ReadOnly">Host folders or files the command needs to run (an interpreter's installation, the grader's probe), visible read-only.</param>
 /// <param name="WorkingDirectory">The child's working directory, one of <paramref name="CopiedIn"/>.</param>
 /// <param name="PrivateBytes">The size of the tmpfs: how much the child may write in all.</param>

@@ -50,7 +50,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
         var runFolder = scratch.NewFolder($"probe-{task}");
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
-        var results = PassedThrough(Path.Combine(runFolder, "results.jsonl"));
+        var results = Path.Combine(runFolder, "results.jsonl");
         var nonce = NewNonce();
         var config = Config(options, nonce, json =>
         {
@@ -104,7 +104,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
             probeScript,
             scratch.Root,
             [.. folders.Select(folder => folder.Copy), home],
-            [.. folders.SelectMany(folder => new[] { folder.Results, folder.StandardOutput, folder.StandardError }).Select(PassedThrough)],
+            [.. folders.SelectMany(folder => new[] { folder.Results, folder.StandardOutput, folder.StandardError })],
             folders[0].Copy);
         var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, folders[0].Copy, home, config, timeout), view, cancellationToken).ConfigureAwait(false);
 
@@ -154,16 +154,6 @@ public sealed class ProbeRunner(IProcessRunner runner)
         var real = File.ResolveLinkTarget(interpreter, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(interpreter);
         var bin = Path.GetDirectoryName(real)!;
         return Path.GetDirectoryName(bin) ?? bin;
-    }
-
-    // A file bound through the sandbox must exist before the child starts.
-    private static string PassedThrough(string path)
-    {
-        using (File.Create(path))
-        {
-        }
-
-        return path;
     }
 
     private static string NewNonce() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

@@ -2,8 +2,9 @@ namespace Grader.Cli.Tests.Sandbox;
 
 /// <summary>
 /// A case of the hostile gallery (Fixtures/hostile/python/&lt;case&gt;): the reference solution with the case's files on top,
-/// an attack.py that runs at import and a task 0 whose wait_random goes wrong when the attack succeeded. Honest
-/// statuses are therefore the reference's: full marks.
+/// an attack.py that runs at import and a task 0 whose wait_random goes wrong when the attack succeeded (the gallery's
+/// shared one, Fixtures/hostile/python/0-basic_async_syntax.py, unless the case has its own). Honest statuses are
+/// therefore the reference's: full marks.
 /// </summary>
 internal static class HostileSubmission
 {
@@ -12,7 +13,17 @@ internal static class HostileSubmission
     public static string Create(string name, string folder)
     {
         BatchCommandTests.Copy(CliRunner.Path("reference-solution", "python"), folder);
+        const string TaskZero = "0-basic_async_syntax.py";
+        File.Copy(System.IO.Path.Combine(Gallery(name), "..", TaskZero), System.IO.Path.Combine(folder, TaskZero), overwrite: true);
         Overlay(Gallery(name), folder);
+        return folder;
+    }
+
+    /// <summary>The C# reference solution with the files of Fixtures/hostile/csharp/&lt;case&gt; on top.</summary>
+    public static string CreateCSharp(string name, string folder)
+    {
+        BatchCommandTests.Copy(CliRunner.Path("reference-solution", "csharp"), folder);
+        Overlay(CliRunner.Path("grader", "tests", "Grader.Cli.Tests", "Fixtures", "hostile", "csharp", name), folder);
         return folder;
     }
 

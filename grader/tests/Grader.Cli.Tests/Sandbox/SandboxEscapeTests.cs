@@ -42,9 +42,8 @@ public sealed class SandboxEscapeTests : IDisposable
     public async Task A_connection_to_loopback_is_refused_in_the_sandbox_and_made_without_it()
     {
         var submission = HostileSubmission.Create("network", work.Path("network"));
-        using var listener = new TcpListener(IPAddress.Loopback, 47613);
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start();
+        using var listener = Listen();
+
 
         var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
         Assert.Equal(0, sandboxed);
@@ -59,63 +58,38 @@ public sealed class SandboxEscapeTests : IDisposable
     public async Task A_double_forked_setsid_process_dies_with_the_sandbox_and_outlives_a_run_without_it()
     {
         var submission = HostileSubmission.Create("survivor", work.Path("survivor"));
-        try
-        {
-            var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
-            Assert.Equal(0, sandboxed);
-            Assert.Empty(await SleepersAfterAsync());
+        var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
+        Assert.Equal(0, sandboxed);
+        Assert.Empty(await SleepersAfterAsync());
 
-            var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox");
-            Assert.Equal(0, unconfined);
-            Assert.NotEmpty(Sleepers());
-        }
-        finally
-        {
-            foreach (var sleeper in Sleepers())
-            {
-                sleeper.Kill();
-            }
-        }
+        var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox");
+        Assert.Equal(0, unconfined);
+        Assert.NotEmpty(Sleepers());
     }
 
     [Fact]
     public async Task A_csharp_module_initializer_reads_writes_connects_and_forks_nothing_in_the_sandbox_and_all_of_it_without()
     {
-        var submission = work.Path("csharp");
-        BatchCommandTests.Copy(CliRunner.Path("reference-solution", "csharp"), submission);
-        HostileSubmission.Overlay(CliRunner.Path("grader", "tests", "Grader.Cli.Tests", "Fixtures", "hostile", "csharp", "escape"), submission);
-        using var listener = new TcpListener(IPAddress.Loopback, 47613);
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start();
-        try
-        {
-            var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
-            Assert.Equal(0, sandboxed);
-            Assert.Equal(["secret.txt"], canary.Names);
-            Assert.False(listener.Pending());
-            Assert.Empty(await SleepersAfterAsync());
+        var submission = HostileSubmission.CreateCSharp("escape", work.Path("csharp"));
+        using var listener = Listen();
 
-            var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox", "--task", "0");
-            Assert.Equal(1, unconfined);
-            Assert.Contains("written.txt", canary.Names);
-            Assert.True(listener.Pending());
-            Assert.NotEmpty(Sleepers());
-        }
-        finally
-        {
-            foreach (var sleeper in Sleepers())
-            {
-                sleeper.Kill();
-            }
-        }
+        var (sandboxed, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5");
+        Assert.Equal(0, sandboxed);
+        Assert.Equal(["secret.txt"], canary.Names);
+        Assert.False(listener.Pending());
+        Assert.Empty(await SleepersAfterAsync());
+
+        var (unconfined, _, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--no-sandbox", "--task", "0");
+        Assert.Equal(1, unconfined);
+        Assert.Contains("written.txt", canary.Names);
+        Assert.True(listener.Pending());
+        Assert.NotEmpty(Sleepers());
     }
 
     [Fact]
     public async Task A_csharp_projects_msbuild_target_run_by_the_project_loader_writes_nothing_outside_in_the_sandbox_and_does_without()
     {
-        var submission = work.Path("msbuild");
-        BatchCommandTests.Copy(CliRunner.Path("reference-solution", "csharp"), submission);
-        HostileSubmission.Overlay(CliRunner.Path("grader", "tests", "Grader.Cli.Tests", "Fixtures", "hostile", "csharp", "msbuild-target"), submission);
+        var submission = HostileSubmission.CreateCSharp("msbuild-target", work.Path("msbuild"));
 
         var (sandboxed, output, _) = await CliRunner.RunAsync("check", submission, "--seed", "5", "--task", "0", "--format", "json");
         Assert.Contains("\"id\": \"CS-FILE-006\"", output, StringComparison.Ordinal);
@@ -137,25 +111,15 @@ public sealed class SandboxEscapeTests : IDisposable
         var probeMode = File.GetUnixFileMode(probe);
         var writer = HostileSubmission.Create("write-outside", work.Path("write-outside"));
         var survivor = HostileSubmission.Create("survivor", work.Path("survivor"));
-        try
-        {
-            var (wrote, _, error) = await CliRunner.RunInAsync(variables, work.Path("no-gradescope"), "check", writer, "--seed", "5", "--python", "/usr/bin/python3");
-            Assert.Equal(0, wrote);
-            Assert.Contains("grader: sandbox without namespaces: GRADER_SANDBOX=user", error, StringComparison.Ordinal);
-            Assert.Equal(["secret.txt"], canary.Names);
+        var (wrote, _, error) = await CliRunner.RunInAsync(variables, work.Path("no-gradescope"), "check", writer, "--seed", "5", "--python", "/usr/bin/python3");
+        Assert.Equal(0, wrote);
+        Assert.Contains("grader: sandbox without namespaces: GRADER_SANDBOX=user", error, StringComparison.Ordinal);
+        Assert.Equal(["secret.txt"], canary.Names);
 
-            var (forked, _, _) = await CliRunner.RunInAsync(variables, work.Path("no-gradescope"), "check", survivor, "--seed", "5", "--python", "/usr/bin/python3");
-            Assert.Equal(0, forked);
-            Assert.Empty(await SleepersAfterAsync());
-            Assert.Equal(probeMode, File.GetUnixFileMode(probe));
-        }
-        finally
-        {
-            foreach (var sleeper in Sleepers())
-            {
-                sleeper.Kill();
-            }
-        }
+        var (forked, _, _) = await CliRunner.RunInAsync(variables, work.Path("no-gradescope"), "check", survivor, "--seed", "5", "--python", "/usr/bin/python3");
+        Assert.Equal(0, forked);
+        Assert.Empty(await SleepersAfterAsync());
+        Assert.Equal(probeMode, File.GetUnixFileMode(probe));
     }
 
     [Fact]
@@ -187,10 +151,25 @@ public sealed class SandboxEscapeTests : IDisposable
         return rows.Skip(1).FirstOrDefault(row => row[0] == student && row[status] == "graded")?[column];
     }
 
+    // Kills the sleepers this test's unconfined runs left behind.
     public void Dispose()
     {
+        foreach (var sleeper in Sleepers())
+        {
+            sleeper.Kill();
+        }
+
         canary.Dispose();
         work.Dispose();
+    }
+
+    // The loopback listener the network attacks aim at.
+    private static TcpListener Listen()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 47613);
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Start();
+        return listener;
     }
 
     // A process killed at the end of a run takes a moment to be gone from /proc.
