@@ -125,6 +125,8 @@ public sealed class SandboxEscapeTests : IDisposable
     [Fact]
     public async Task A_classmate_keeps_their_files_and_grade_in_a_sandboxed_batch_and_loses_them_without_it()
     {
+        // The attack only touches folders so marked: unconfined, it must not reach anything but this test's files.
+        File.WriteAllText(work.Path("classmate-attack-target"), string.Empty);
         foreach (var (flags, escapes) in new[] { (Array.Empty<string>(), false), (["--no-sandbox"], true) })
         {
             var source = work.Path("class" + flags.Length);

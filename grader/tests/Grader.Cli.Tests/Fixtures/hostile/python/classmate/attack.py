@@ -1,4 +1,10 @@
-"""Change a classmate's files, a batch's results and gradebook."""
+"""Change a classmate's files, a batch's results and gradebook.
+
+The attack walks only the folders under /tmp that hold a file named
+classmate-attack-target (the test's own): when it runs without the sandbox,
+as the test makes it, it must harm nothing else on the machine.
+"""
+import glob
 import os
 
 NAMES = ("0-basic_async_syntax.py", "grades.csv")
@@ -11,12 +17,18 @@ def _own() -> bytes:
 
 
 def _sabotage() -> bool:
-    """Overwrite any other submission's task file or gradebook in /tmp."""
+    """Overwrite any other submission's task file or gradebook it finds."""
     own = _own()
     changed = False
-    for folder, subfolders, files in os.walk("/tmp"):
-        if folder.count(os.sep) > 7:
-            subfolders[:] = []
+    for marker in glob.glob("/tmp/*/classmate-attack-target"):
+        changed = _overwrite(os.path.dirname(marker), own) or changed
+    return changed
+
+
+def _overwrite(root: str, own: bytes) -> bool:
+    """Overwrite the task files, gradebooks and records under root."""
+    changed = False
+    for folder, _, files in os.walk(root):
         for name in files:
             if name not in NAMES and not name.endswith(".meta.json"):
                 continue
