@@ -1,10 +1,14 @@
-"""A virtual (or scaled real) clock and an asyncio event loop running on it.
+"""The probe's clock and an asyncio event loop running on it.
 
-In virtual mode time only moves when something would wait: the loop's
-selector never really blocks, it advances the clock by the timeout instead,
-so a program that sleeps for minutes finishes in milliseconds.  In real mode
-the clock is real elapsed time divided by ``scale`` and the loop really waits
-``timeout * scale`` seconds, so both modes report numbers in the same units.
+The grader's supervisor owns time.  In virtual mode the clock shows the
+supervisor's virtual time, learnt from its answers: when a loop has nothing
+to do but wait, its selector tells the supervisor "I am idle, my own next
+timer is in t seconds", and the supervisor moves time on (or declares the
+scenario over), so a program that sleeps for minutes finishes in
+milliseconds.  In real mode the clock is real elapsed time divided by
+``scale`` and the loop really waits ``timeout * scale`` seconds, after asking
+the supervisor whether the wait would pass the scenario's deadline; both
+modes report numbers in the same units.
 """
 
 import asyncio
@@ -12,7 +16,9 @@ import selectors
 import threading
 import time
 import weakref
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from .channel import Answer, Channel, number
 
 # Captured when the module is imported, before any patching happens.
 _real_perf_counter = time.perf_counter
@@ -45,34 +51,42 @@ class Deadlock(Stuck):
 class Clock:
     """The single source of time for the patched time functions and loops.
 
-    ``elapsed()`` counts seconds since the probe started: virtual seconds in
-    virtual mode, real seconds divided by ``scale`` in real mode.
+    ``elapsed()`` counts seconds since the probe started: the supervisor's
+    virtual seconds in virtual mode, real seconds divided by ``scale`` in
+    real mode.  Virtual time never goes back, whatever an answer says.
     """
 
     MONOTONIC_BASE = 1000.0
     VIRTUAL_EPOCH = 1700000000.0
     DEADLOCK_GRACE = 0.25
 
-    def __init__(self, virtual: bool, scale: float) -> None:
+    def __init__(self, virtual: bool, scale: float,
+                 channel: Channel) -> None:
         """Start the clock at elapsed time zero."""
         self.virtual = virtual
         self.scale = scale
+        self.channel = channel
         self._elapsed = 0.0
         self._real_start = _real_perf_counter()
         self.epoch = self.VIRTUAL_EPOCH if virtual else _real_time()
-        self.deadline = None  # type: Optional[float]
         self.loops = weakref.WeakSet()  # type: weakref.WeakSet
         self.loops_created = 0
         # Set by the session: names where a loop's tasks are waiting.
         self.locate = None  # type: Optional[Callable[[Any], Optional[str]]]
-        # Threads inside a real-mode block() (time.sleep run in an executor):
-        # each will wake a loop that waits for it, so that loop is no deadlock.
+        # Threads inside a block() (time.sleep run in an executor): each will
+        # wake a loop that waits for it, so that loop is no deadlock.
         self.sleepers = 0
         self._sleepers_lock = threading.Lock()
         # Real mode: the most a wait overran what was asked of it, in clock
-        # seconds (a loaded machine wakes a process late).  The judges widen
-        # their margins by it, so that load never flips a verdict.
+        # seconds, as this process saw it; the supervisor measures its own.
         self.lateness = 0.0
+        channel.listeners.append(self._heard)
+
+    def _heard(self, answer: Answer) -> None:
+        """Follow the supervisor's time (virtual mode)."""
+        now = number(answer, "now")
+        if self.virtual and now is not None and now > self._elapsed:
+            self._elapsed = now
 
     def elapsed(self) -> float:
         """Return the seconds elapsed since the probe started."""
@@ -88,13 +102,11 @@ class Clock:
         """Return the value shown by time.time()."""
         return self.epoch + self.elapsed()
 
-    def check_wait(self, seconds: float) -> None:
-        """Raise ScenarioTimeout if waiting ``seconds`` passes the deadline."""
-        if self.deadline is None:
-            return
-        if self.elapsed() + seconds > self.deadline:
-            if self.virtual:
-                self._elapsed = max(self._elapsed, self.deadline)
+    def wait(self, seconds: float) -> None:
+        """Ask to wait ``seconds``; raise ScenarioTimeout if it would pass
+        the deadline.  Virtual mode: the answer moves the clock on."""
+        answer = self.channel.ask("idle", timeout=seconds)
+        if answer.get("over"):
             raise ScenarioTimeout(
                 "waiting %.3f s would pass the deadline of the scenario"
                 % seconds)
@@ -105,26 +117,24 @@ class Clock:
         if late > self.lateness:
             self.lateness = late
 
-    def advance(self, seconds: float) -> None:
-        """Move virtual time forward (no effect in real mode)."""
-        if self.virtual and seconds > 0:
-            self._elapsed += seconds
-
-    def block(self, seconds: float) -> None:
+    def block(self, seconds: float, details: Dict[str, Any]) -> None:
         """Stall the calling thread for ``seconds`` clock seconds."""
-        self.check_wait(seconds)
-        if self.virtual:
-            self.advance(seconds)
-            return
         with self._sleepers_lock:
             self.sleepers += 1
-        started = self.elapsed()
         try:
-            _real_sleep(seconds * self.scale)
+            answer = self.channel.ask("block", seconds=seconds, **details)
+            if answer.get("over"):
+                raise ScenarioTimeout(
+                    "sleeping %.3f s would pass the deadline of the scenario"
+                    % seconds)
+            if not self.virtual:
+                started = self.elapsed()
+                _real_sleep(seconds * self.scale)
+                self.note_late(seconds, started)
+                self.channel.ask("woke", id=answer.get("id"))
         finally:
             with self._sleepers_lock:
                 self.sleepers -= 1
-        self.note_late(seconds, started)
 
 
 class ClockSelector(selectors.BaseSelector):
@@ -166,30 +176,31 @@ class ClockSelector(selectors.BaseSelector):
         """Wait up to ``timeout`` clock seconds for I/O events.
 
         Virtual mode polls the real selector and, when nothing is ready,
-        advances the clock by ``timeout`` at once.  ``None`` (nothing is
-        scheduled) gets a short real grace period for threads to call back,
-        then raises Deadlock.
+        asks the supervisor to move time on by ``timeout`` at once.
+        ``None`` (nothing is scheduled) gets a short real grace period for
+        threads to call back, then raises Deadlock.
         """
         clock = self._clock
         if timeout is not None and timeout <= 0:
             return self._real.select(0)
+        if clock.virtual and timeout is not None:
+            events = self._real.select(0)
+            if events:
+                return events
         try:
             if timeout is None:
                 return self._idle()
-            clock.check_wait(timeout)
+            clock.wait(timeout)
         except Stuck as exc:
             if clock.locate is not None and self.loop is not None:
                 exc.stuck_at = clock.locate(self.loop)
             raise
-        if not clock.virtual:
-            started = clock.elapsed()
-            events = self._real.select(timeout * clock.scale)
-            if not events:
-                clock.note_late(timeout, started)
-            return events
-        events = self._real.select(0)
+        if clock.virtual:
+            return []
+        started = clock.elapsed()
+        events = self._real.select(timeout * clock.scale)
         if not events:
-            clock.advance(timeout)
+            clock.note_late(timeout, started)
         return events
 
     def _idle(self) -> SelectResult:

@@ -1,16 +1,15 @@
-"""Probe start-up: configuration, resource limits, patches, then the task.
+"""Probe start-up: channel, configuration, limits, patches, then the task.
 
-The order matters: read the configuration from stdin, open the results
-file, apply the resource limits, install the clock and the patches, make
-the submission folder (the working directory) importable, and only then
-import student code.
+The order matters: take stdin and stdout for the channel to the grader's
+supervisor, read the configuration from it, apply the resource limits,
+install the clock and the patches, make the submission folder (the working
+directory) importable, and only then import student code.
 
 A configuration with a "tasks" list runs several tasks in this one process,
 one after the other, each in its own copy of the submission with its own
-results and output files, from a :class:`Checkpoint` restored after each.
-When the checkpoint cannot be restored the probe stops after that task; the
-grader runs the tasks without a closing line again, each in a process of
-its own.
+output files, from a :class:`Checkpoint` restored after each.  When the
+checkpoint cannot be restored the probe stops after that task; the grader
+runs the tasks it did not see finish again, each in a process of its own.
 """
 
 import gc
@@ -21,10 +20,11 @@ import sys
 from typing import Any, Dict
 
 from . import patches
+from .channel import VERSION, Channel, ChannelClosed
 from .checkpoint import Checkpoint
 from .clock import Clock
 from .observe import Locator
-from .runner import ResultWriter, Runner
+from .runner import Runner
 from .scenarios import IMPORTS, Suite
 from .session import Session
 
@@ -44,7 +44,6 @@ class TaskRun:
         self.task = int(raw["task"])
         if self.task not in IMPORTS:
             raise ValueError("unknown task %r" % raw["task"])
-        self.results_path = str(raw["results_path"])
         self.directory = str(raw["directory"]) if several else None
         self.stdout_path = str(raw["stdout_path"]) if several else None
         self.stderr_path = str(raw["stderr_path"]) if several else None
@@ -55,6 +54,9 @@ class Config:
 
     def __init__(self, raw: Dict[str, Any]) -> None:
         """Validate ``raw``; raise ValueError on a bad configuration."""
+        if raw.get("protocol") != VERSION:
+            raise ValueError("protocol %r, not %d" % (raw.get("protocol"),
+                                                      VERSION))
         several = raw.get("tasks")
         if several is None:
             self.runs = [TaskRun(raw, False)]
@@ -63,8 +65,6 @@ class Config:
             self.runs = [TaskRun(item, True) for item in several]
         else:
             raise ValueError("tasks must be a non-empty list of objects")
-        self.nonce = str(raw.get("nonce", ""))
-        self.seed = int(raw.get("seed", 0))
         self.clock = str(raw.get("clock", "virtual"))
         if self.clock not in ("virtual", "real"):
             raise ValueError("clock must be 'virtual' or 'real'")
@@ -72,7 +72,6 @@ class Config:
         if not self.time_scale > 0:
             raise ValueError("time_scale must be positive")
         self.limits = dict(raw.get("limits") or {})
-        self.virtual_deadline = float(raw.get("virtual_deadline", 600.0))
 
     @classmethod
     def read(cls, line: str) -> "Config":
@@ -120,17 +119,6 @@ def apply_limits(limits: Dict[str, Any]) -> None:
         pass
 
 
-def _quiet_stdin() -> None:
-    """Point stdin at /dev/null so student code cannot wait on it."""
-    try:
-        null = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(null, 0)
-        os.close(null)
-        sys.stdin = open(os.devnull)
-    except OSError:
-        pass
-
-
 def _importable_submission() -> str:
     """Put the working directory (the submission) first on sys.path."""
     root = os.getcwd()
@@ -160,7 +148,7 @@ def _redirect_output(stdout_path: str, stderr_path: str) -> None:
 
 
 def _alone_would_differ(run: TaskRun, limits: Dict[str, Any],
-                        writer: ResultWriter) -> bool:
+                        channel: Channel) -> bool:
     """Tell whether the task may have ended otherwise in its own process.
 
     Alone, its output would have gone to a pipe without a size limit, and
@@ -176,52 +164,65 @@ def _alone_would_differ(run: TaskRun, limits: Dict[str, Any],
                 return True
         except (OSError, ValueError, TypeError):
             return True
-    return writer.wrote_memory_error
+    return channel.wrote_memory_error
 
 
-def run_task(config: Config, run: TaskRun, writer: ResultWriter) -> None:
-    """Run one task in the working directory, results to ``writer``."""
-    clock = Clock(config.clock == "virtual", config.time_scale)
+def run_task(config: Config, run: TaskRun, channel: Channel) -> None:
+    """Run one task in the working directory, asking ``channel``."""
+    channel.listeners = []
+    channel.wrote_memory_error = False
+    channel.ask("task", task=run.task)
+    clock = Clock(config.clock == "virtual", config.time_scale, channel)
     root = _importable_submission()
-    session = Session(clock, Locator(root, PROBE_DIR), config.seed,
-                      config.virtual_deadline)
+    session = Session(clock, Locator(root, PROBE_DIR), channel)
     patches.install(session)
     # The student's code starts with an empty garbage collector, whatever
     # ran before: its collections, and the finalizers of the student's
     # objects, come at the same moments alone or after other tasks.
     gc.collect()
-    Suite(Runner(session, writer)).run(run.task)
-    writer.finish()
+    runner = Runner(session)
+    Suite(runner).run(run.task)
+    runner.finish()
 
 
-def main() -> int:
-    """Run the probe; return the process exit code."""
-    line = sys.stdin.readline()
-    try:
-        config = Config.read(line)
-    except (ValueError, KeyError, TypeError) as exc:
-        sys.stderr.write("probe: bad configuration: %s\n" % exc)
-        return 2
-    _quiet_stdin()
+def run_tasks(config: Config, channel: Channel) -> None:
+    """Run every task of the configuration."""
     if len(config.runs) == 1 and config.runs[0].directory is None:
-        run = config.runs[0]
-        writer = ResultWriter(run.results_path, config.nonce)
         apply_limits(config.limits)
-        run_task(config, run, writer)
-        return 0
+        run_task(config, config.runs[0], channel)
+        return
     apply_limits(config.limits)
     checkpoint = Checkpoint()
     for run in config.runs:
-        os.chdir(run.directory)
-        _redirect_output(run.stdout_path, run.stderr_path)
-        writer = ResultWriter(run.results_path, config.nonce)
-        run_task(config, run, writer)
+        os.chdir(str(run.directory))
+        _redirect_output(str(run.stdout_path), str(run.stderr_path))
+        run_task(config, run, channel)
         # A task's own process would end here, with os._exit: what the
         # student's objects print when the checkpoint collects them is lost.
         _redirect_output(os.devnull, os.devnull)
-        if (_alone_would_differ(run, config.limits, writer)
+        if (_alone_would_differ(run, config.limits, channel)
                 or not checkpoint.restore()):
             break
+
+
+def main() -> int:
+    """Run the probe; return the process exit code.
+
+    0 after a normal run (even when student code failed), 2 for a bad
+    configuration, 3 when the supervisor ended the conversation.
+    """
+    channel = Channel.take_standard_streams()
+    try:
+        config = Config.read(channel.read_line().decode("utf-8"))
+    except (ValueError, KeyError, TypeError, ChannelClosed) as exc:
+        sys.stderr.write("probe: bad configuration: %s\n" % exc)
+        return 2
+    sys.stdin = open(os.devnull)
+    try:
+        run_tasks(config, channel)
+    except ChannelClosed as exc:
+        sys.stderr.write("probe: %s\n" % exc)
+        return 3
     return 0
 
 

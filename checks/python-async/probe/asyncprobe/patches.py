@@ -1,4 +1,4 @@
-"""Replace time, random and asyncio.sleep with recording, clock-driven twins.
+"""Replace time, random and asyncio.sleep with twins that ask the supervisor.
 
 :func:`install` must run before any student module is imported, so that
 ``from time import perf_counter`` or ``from asyncio import sleep`` in the
@@ -78,93 +78,53 @@ def install_time(session: Session) -> None:
             raise ValueError("Invalid value NaN (not a number)")
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        session.note_blocking(secs, sys._getframe(1), _running_loop())
-        clock.block(seconds)
+        session.block(seconds, secs, sys._getframe(1), _running_loop())
 
     _put("time.sleep", time, "sleep", sleep)
 
 
 # -- random -------------------------------------------------------------------
 
-def _whole(value: Any, position: str) -> int:
-    """Convert an integral randrange argument like Python 3.7 does."""
-    whole = int(value)
-    if whole != value:
-        raise ValueError("non-integer %s for randrange()" % position)
-    return whole
-
-
-def _pick_range(fraction: float, start: Any, stop: Any, step: Any) -> int:
-    """Choose a member of range(start, stop, step) from ``fraction``."""
-    if stop is None:
-        start, stop = 0, start
-    span = range(_whole(start, "arg 1"), _whole(stop, "stop"),
-                 _whole(step, "step"))
-    if len(span) == 0:
-        raise ValueError("empty range for randrange() (%s, %s, %s)"
-                         % (start, stop, step))
-    return span[int(fraction * len(span))]
-
-
-def _triangular(fraction: float, low: float, high: float,
-                mode: Optional[float]) -> float:
-    """random.triangular's formula with ``fraction`` as its draw."""
-    u = fraction
-    try:
-        c = 0.5 if mode is None else (mode - low) / (high - low)
-    except ZeroDivisionError:
-        return low
-    if u > c:
-        u, c, low, high = 1.0 - u, 1.0 - c, high, low
-    return low + (high - low) * math.sqrt(u * c)
-
-
 def install_random(session: Session) -> None:
-    """Make the random module's functions draw the session's fractions."""
+    """Make the random module's functions ask the supervisor for values.
 
-    def record(fn: str, args: Sequence[Any], kwargs: Dict[str, Any],
-               value: Any, fraction: float) -> Any:
-        session.note_random(fn, args, kwargs, value, fraction,
-                            sys._getframe(2))
-        return value
+    The supervisor computes each value from a fraction it chose, with the
+    formula of the random module, and records the call.
+    """
+
+    def ask(fn: str, args: Sequence[Any],
+            kwargs: Optional[Dict[str, Any]] = None) -> Any:
+        return session.draw(fn, args, kwargs or {}, sys._getframe(2))
 
     def uniform(a: float, b: float) -> float:
         """Probe replacement of random.uniform."""
-        f = session.draw()
-        return record("uniform", (a, b), {}, a + (b - a) * f, f)
+        return ask("uniform", (a, b))
 
     def random_() -> float:
         """Probe replacement of random.random."""
-        f = session.draw()
-        return record("random", (), {}, f, f)
+        return ask("random", ())
 
     def randint(a: int, b: int) -> int:
         """Probe replacement of random.randint."""
-        f = session.draw()
-        return record("randint", (a, b), {}, _pick_range(f, a, b + 1, 1), f)
+        return ask("randint", (a, b))
 
     def randrange(start: int, stop: Optional[int] = None,
                   step: int = 1) -> int:
         """Probe replacement of random.randrange."""
-        f = session.draw()
-        value = _pick_range(f, start, stop, step)
         args = (start,) if stop is None else (start, stop)
-        extra = {"step": step} if step != 1 else {}
-        return record("randrange", args, extra, value, f)
+        return ask("randrange", args, {"step": step} if step != 1 else {})
 
     def triangular(low: float = 0.0, high: float = 1.0,
                    mode: Optional[float] = None) -> float:
         """Probe replacement of random.triangular."""
-        f = session.draw()
-        value = _triangular(f, low, high, mode)
-        return record("triangular", (low, high, mode), {}, value, f)
+        return ask("triangular", (low, high, mode))
 
     def choice(seq: Sequence[Any]) -> Any:
-        """Probe replacement of random.choice."""
+        """Probe replacement of random.choice: the supervisor picks the
+        index."""
         if not len(seq):
             raise IndexError("Cannot choose from an empty sequence")
-        f = session.draw()
-        return record("choice", (seq,), {}, seq[int(f * len(seq))], f)
+        return seq[ask("choice", (len(seq),))]
 
     for name, function in (("uniform", uniform), ("random", random_),
                            ("randint", randint), ("randrange", randrange),
@@ -179,14 +139,15 @@ def install_asyncio(session: Session) -> None:
     """Install the clock policy and a recording, remapping asyncio.sleep."""
 
     async def sleep(delay: float, result: Any = None, **kwargs: Any) -> Any:
-        """Probe replacement of asyncio.sleep (records, may remap)."""
-        record, actual = session.start_sleep(delay, sys._getframe(1))
+        """Probe replacement of asyncio.sleep: the supervisor says how long
+        it lasts and notes when it began and ended."""
+        sleep_id, actual = session.start_sleep(delay, sys._getframe(1))
         try:
             value = await ORIGINAL_SLEEP(actual, result, **kwargs)
         except BaseException:
-            session.end_sleep(record, cancelled=True)
+            session.end_sleep(sleep_id, cancelled=True)
             raise
-        session.end_sleep(record, cancelled=False)
+        session.end_sleep(sleep_id, cancelled=False)
         return value
 
     sleep.__name__ = sleep.__qualname__ = "sleep"

@@ -1,26 +1,25 @@
-"""Per-scenario state: the clock, planned randomness and the recorded facts.
+"""Per-scenario requests to the supervisor, and the few facts kept here.
 
-The patched functions (see ``patches``) and the spies (see ``spies``) report
-what the student's code did to the :class:`Session`; the runner resets it at
-the start of every scenario and copies the records into the observation.
+The patched functions (see ``patches``) and the spies (see ``spies``) ask the
+supervisor through the :class:`Session`: for a random value, for a sleep, to
+block, to note a call of a spied function.  The supervisor decides the
+answers and records what was asked; the probe keeps only what it alone can
+see (reads of the time functions, event loops created) for the observation.
 """
 
 import asyncio
-import collections
 import numbers
-import random
 import threading
 from types import FrameType
-from typing import Any, Deque, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
+from .channel import Answer, Channel, number
 from .clock import Clock
 from .observe import Locator, jsonify, type_name
 
-MAX_RECORDS = 200
-# A sleep matches a random value if it is this close (a student may round).
-MATCH_TOLERANCE = 0.06
-
 Record = Dict[str, Any]
+
+FLOAT_FUNCTIONS = ("uniform", "random", "triangular")
 
 
 def is_number(value: Any) -> bool:
@@ -28,42 +27,22 @@ def is_number(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
-def spread_fractions(rng: random.Random, count: int) -> List[float]:
-    """Draw ``count`` fractions, one in each ``count``-th of [0, 1).
-
-    The slots are shuffled and each fraction lies in the middle half of its
-    slot, so two fractions are never closer than 0.5 / count: the delays of
-    concurrent coroutines never almost tie, and their completion order is
-    the same on a noisy real clock as on the virtual one.
-    """
-    slots = list(range(count))
-    rng.shuffle(slots)
-    return [(slot + 0.25 + 0.5 * rng.random()) / count for slot in slots]
+# The errors a random function raises for arguments it cannot take.
+DRAW_ERRORS = {"TypeError": TypeError, "ValueError": ValueError,
+               "IndexError": IndexError}
 
 
 class Session:
-    """Everything the probe knows and records about the current scenario."""
+    """The probe's side of the current scenario."""
 
-    def __init__(self, clock: Clock, locator: Locator, seed: int,
-                 virtual_deadline: float) -> None:
+    def __init__(self, clock: Clock, locator: Locator,
+                 channel: Channel) -> None:
         """Create an empty session; call begin() before each scenario."""
         self.clock = clock
         self.locator = locator
-        self.seed = seed
-        self.virtual_deadline = virtual_deadline
+        self.channel = channel
         self.scenario = ""
-        self.t0 = 0.0
-        self._rng = random.Random(seed)
-        self._plan = collections.deque()  # type: Deque[float]
-        self.wake_plan = None  # type: Optional[List[float]]
-        self.random_calls = []  # type: List[Record]
-        self.sleep_calls = []  # type: List[Record]
-        self.blocking_sleeps = []  # type: List[Record]
-        self.spy_calls = []  # type: List[Record]
         self.time_calls = {}  # type: Dict[str, int]
-        self.woken = []  # type: List[Record]
-        self.dropped = {}  # type: Dict[str, int]
-        self._random_values = []  # type: List[Any]
         self._loops_before = 0
         clock.locate = self._stuck_at
 
@@ -74,154 +53,89 @@ class Session:
         except Exception:
             return None
 
+    def ask(self, op: str, **fields: Any) -> Answer:
+        """Send one request to the supervisor."""
+        return self.channel.ask(op, **fields)
+
     # -- scenario lifecycle -------------------------------------------------
 
-    def begin(self, scenario: str,
-              fractions: Optional[Sequence[float]] = None,
-              wake_plan: Optional[Sequence[float]] = None,
-              spread: int = 0) -> None:
-        """Reset every record and arm the clock's deadline for a scenario.
-
-        ``fractions`` are handed out first by the patched random functions;
-        without them the first ``spread`` draws are spread apart (see
-        :func:`spread_fractions`).  ``wake_plan[k]`` replaces the delay of
-        a sleep whose length equals the k-th random value (decoupling).
-        """
+    def begin(self, scenario: str, call: str) -> None:
+        """Start a scenario: the supervisor arms its plan and deadline."""
         self.scenario = scenario
-        self._rng = random.Random("%s:%s" % (self.seed, scenario))
-        if fractions is None and spread > 1:
-            fractions = spread_fractions(self._rng, spread)
-        self._plan = collections.deque(fractions or ())
-        self.wake_plan = list(wake_plan) if wake_plan is not None else None
-        self.random_calls = []
-        self._random_values = []
-        self.sleep_calls = []
-        self.blocking_sleeps = []
-        self.spy_calls = []
         self.time_calls = {}
-        self.woken = []
-        self.dropped = {}
-        self.t0 = self.clock.elapsed()
-        self.clock.deadline = self.t0 + self.virtual_deadline
         self.clock.lateness = 0.0
         self._loops_before = self.clock.loops_created
-
-    def now(self) -> float:
-        """Return clock seconds since the scenario began."""
-        return self.clock.elapsed() - self.t0
+        self.ask("begin", scenario=scenario, call=call)
 
     def loops_created(self) -> int:
         """Count the event loops the student's code created so far."""
         return self.clock.loops_created - self._loops_before
 
     def records(self) -> Dict[str, Any]:
-        """Return the records of the scenario for the observation."""
+        """Return what the probe itself saw of the scenario."""
         facts = {
-            "random_calls": self.random_calls,
-            "sleep_calls": self.sleep_calls,
-            "blocking_sleeps": self.blocking_sleeps,
-            "spy_calls": self.spy_calls,
             "time_calls": self.time_calls,
             "loops_created": self.loops_created(),
         }  # type: Dict[str, Any]
-        if self.dropped:
-            facts["records_dropped"] = self.dropped
+        if not self.clock.virtual:
+            facts["clock_lateness"] = self.clock.lateness
         return facts
-
-    def _keep(self, name: str, records: List[Record], record: Record) -> None:
-        """Append a record unless the list is full (then count the drop)."""
-        if len(records) < MAX_RECORDS:
-            records.append(record)
-        else:
-            self.dropped[name] = self.dropped.get(name, 0) + 1
 
     # -- randomness -----------------------------------------------------------
 
-    def draw(self) -> float:
-        """Return the next fraction in [0, 1): planned first, then seeded."""
-        if self._plan:
-            return self._plan.popleft()
-        return self._rng.random()
+    def draw(self, fn: str, args: Sequence[Any], kwargs: Dict[str, Any],
+             frame: Optional[FrameType]) -> Any:
+        """Ask for the value of one call of a random function.
 
-    def note_random(self, fn: str, args: Sequence[Any], kwargs: Dict,
-                    value: Any, fraction: float,
-                    frame: Optional[FrameType]) -> None:
-        """Record one call of a patched random function."""
-        record = {
-            "fn": fn,
-            "args": jsonify(list(args)),
-            "value": jsonify(value),
-            "fraction": fraction,
-            "order": len(self._random_values),
-            "where": self.locator.where(frame),
-        }  # type: Record
+        Raises what the random module would for invalid arguments (the
+        supervisor names the error).
+        """
+        fields = {"fn": fn, "args": jsonify(list(args)),
+                  "where": self.locator.where(frame)}  # type: Dict[str, Any]
         if kwargs:
-            record["kwargs"] = jsonify(kwargs)
-        self._random_values.append(value)
-        self._keep("random_calls", self.random_calls, record)
-
-    def random_values(self) -> List[Any]:
-        """Return the values handed out by the random functions, in order."""
-        return list(self._random_values)
+            fields["kwargs"] = jsonify(kwargs)
+        answer = self.ask("draw", **fields)
+        error = answer.get("error")
+        if isinstance(error, dict):
+            kind = DRAW_ERRORS.get(str(error.get("type")), ValueError)
+            raise kind(str(error.get("message")))
+        value = number(answer, "value")
+        if value is None:
+            raise ValueError("the grader drew no value")
+        if fn in FLOAT_FUNCTIONS:
+            return value
+        return int(value)
 
     # -- sleeping ------------------------------------------------------------
 
-    def match_random(self, delay: Any) -> Optional[int]:
-        """Return the index of the random value ``delay`` equals, if any."""
-        if self.wake_plan is None or not is_number(delay):
-            return None
-        best = None  # type: Optional[Tuple[int, float]]
-        values = self._random_values[:len(self.wake_plan)]
-        for index, value in enumerate(values):
-            if not is_number(value):
-                continue
-            gap = abs(float(value) - float(delay))
-            if gap <= MATCH_TOLERANCE and (best is None or gap < best[1]):
-                best = (index, gap)
-        return None if best is None else best[0]
-
     def start_sleep(self, delay: Any, frame: Optional[FrameType]
-                    ) -> Tuple[Record, Any]:
-        """Record the start of an asyncio.sleep; return it and the delay to
-        really sleep (remapped when a wake plan is active)."""
-        index = self.match_random(delay)
-        actual = delay
-        if index is not None and self.wake_plan is not None:
-            actual = self.wake_plan[index]
-        record = {
-            "requested": jsonify(delay),
-            "started_at": self.now(),
-            "woke_at": None,
-            "cancelled": False,
-            "remapped_to": actual if index is not None else None,
-            "random_call": index,
-            "where": self.locator.where(frame),
-        }  # type: Record
-        self._keep("sleep_calls", self.sleep_calls, record)
-        return record, actual
+                    ) -> Tuple[Any, Any]:
+        """Ask to begin an asyncio.sleep; return its id and what to sleep.
 
-    def end_sleep(self, record: Record, cancelled: bool) -> None:
-        """Record how an asyncio.sleep ended."""
-        if cancelled:
-            record["cancelled"] = True
-            return
-        record["woke_at"] = self.now()
-        self.woken.append(record)
+        The supervisor may change how long the sleep really lasts (order
+        decoupling); it answers no length for a delay that is no number.
+        """
+        answer = self.ask("sleep", delay=jsonify(delay),
+                          where=self.locator.where(frame))
+        after = number(answer, "after")
+        return answer.get("id"), (delay if after is None else after)
 
-    def note_blocking(self, seconds: Any, frame: Optional[FrameType],
-                      in_running_loop: bool) -> None:
-        """Record a blocking time.sleep call."""
+    def end_sleep(self, sleep_id: Any, cancelled: bool) -> None:
+        """Tell how an asyncio.sleep ended."""
+        self.ask("cancelled" if cancelled else "woke", id=sleep_id)
+
+    def block(self, seconds: float, shown: Any, frame: Optional[FrameType],
+              in_running_loop: bool) -> None:
+        """Ask to block the calling thread (time.sleep) and do so."""
         found = self.locator.student_frame(frame)
-        record = {
-            "seconds": jsonify(seconds),
-            "at": self.now(),
+        self.clock.block(seconds, {
+            "requested": jsonify(shown),
             "in_running_loop": in_running_loop,
             "in_main_thread": (threading.current_thread()
                                is threading.main_thread()),
             "file": found[0] if found else None,
             "line": found[1] if found else None,
-        }
-        self._keep("blocking_sleeps", self.blocking_sleeps, record)
+        })
 
     def note_time(self, name: str, frame: Optional[FrameType]) -> None:
         """Count a read of a time function made directly by student code."""
@@ -232,32 +146,24 @@ class Session:
     # -- spies ---------------------------------------------------------------
 
     def start_spy(self, fn: str, args: Sequence[Any],
-                  kwargs: Dict[str, Any]) -> Record:
-        """Record that a spied student function was entered."""
-        record = {
-            "fn": fn,
-            "args": jsonify(list(args)),
-            "kwargs": jsonify(dict(kwargs)),
-            "order": len(self.spy_calls),
-            "started_at": self.now(),
-            "finished_at": None,
-            "status": "pending",
-            "returned": None,
-            "returned_type": None,
-            "exception": None,
-        }  # type: Record
-        self._keep("spy_calls", self.spy_calls, record)
-        return record
+                  kwargs: Dict[str, Any]) -> Any:
+        """Tell that a spied student function was entered; return its id."""
+        answer = self.ask("spy_start", fn=fn, args=jsonify(list(args)),
+                          kwargs=jsonify(dict(kwargs)))
+        return answer.get("id")
 
-    def end_spy(self, record: Record, value: Any = None,
+    def end_spy(self, spy_id: Any, value: Any = None,
                 exc: Optional[BaseException] = None) -> None:
-        """Record how a spied call ended (value or exception)."""
-        record["finished_at"] = self.now()
+        """Tell how a spied call ended (value or exception)."""
         if exc is None:
-            record["status"] = "ok"
-            record["returned"] = jsonify(value)
-            record["returned_type"] = type_name(value)
-        else:
-            cancelled = type_name(exc) == "CancelledError"
-            record["status"] = "cancelled" if cancelled else "exception"
-            record["exception"] = type_name(exc)
+            self.ask("spy_end", id=spy_id, status="ok",
+                     returned=jsonify(value), returned_type=type_name(value))
+            return
+        cancelled = type_name(exc) == "CancelledError"
+        self.ask("spy_end", id=spy_id,
+                 status="cancelled" if cancelled else "exception",
+                 exception=type_name(exc))
+
+    def end_spied_task(self, spy_id: Any, outcome: Record) -> None:
+        """Tell how the Task or Future a spied function returned ended."""
+        self.ask("spy_task_end", id=spy_id, outcome=jsonify(outcome))

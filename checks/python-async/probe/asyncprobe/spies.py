@@ -1,8 +1,10 @@
 """Spies: stand-ins for student functions that record every call.
 
-A spy replaces a function in the student's module *before* the next module
-imports it, so ``wait_random = __import__('0-basic_async_syntax').wait_random``
-binds the spy.  A spy keeps the kind of what it wraps: a coroutine function
+A spy tells the supervisor when a call begins and ends and what it gave
+back; the supervisor stamps and keeps the record.  It replaces a function
+in the student's module *before* the next module imports it, so
+``wait_random = __import__('0-basic_async_syntax').wait_random`` binds the
+spy.  A spy keeps the kind of what it wraps: a coroutine function
 stays a coroutine function, a regular function returns exactly what the
 original returned.
 """
@@ -12,13 +14,12 @@ import functools
 import inspect
 from typing import Any, Callable, Dict
 
-from .observe import jsonify
-from .session import Record, Session
+from .session import Session
 
 
-def _note_outcome(session: Session, record: Record, future: Any) -> None:
-    """Record how a Task/Future returned by a spied function ended."""
-    outcome = {"finished_at": session.now()}  # type: Dict[str, Any]
+def _note_outcome(session: Session, spy_id: Any, future: Any) -> None:
+    """Tell how a Task/Future returned by a spied function ended."""
+    outcome = {}  # type: Dict[str, Any]
     if future.cancelled():
         outcome["status"] = "cancelled"
     elif future.exception() is not None:
@@ -27,7 +28,7 @@ def _note_outcome(session: Session, record: Record, future: Any) -> None:
     else:
         outcome["status"] = "ok"
         outcome["value"] = future.result()
-    record["task_outcome"] = jsonify(outcome)
+    session.end_spied_task(spy_id, outcome)
 
 
 def make_spy(session: Session, name: str, original: Callable) -> Callable:
@@ -35,29 +36,29 @@ def make_spy(session: Session, name: str, original: Callable) -> Callable:
     if inspect.iscoroutinefunction(original):
         @functools.wraps(original)
         async def async_spy(*args: Any, **kwargs: Any) -> Any:
-            record = session.start_spy(name, args, kwargs)
+            spy_id = session.start_spy(name, args, kwargs)
             try:
                 value = await original(*args, **kwargs)
             except BaseException as exc:
-                session.end_spy(record, exc=exc)
+                session.end_spy(spy_id, exc=exc)
                 raise
-            session.end_spy(record, value=value)
+            session.end_spy(spy_id, value=value)
             return value
         async_spy.__probe_spy__ = True  # type: ignore
         return async_spy
 
     @functools.wraps(original)
     def spy(*args: Any, **kwargs: Any) -> Any:
-        record = session.start_spy(name, args, kwargs)
+        spy_id = session.start_spy(name, args, kwargs)
         try:
             value = original(*args, **kwargs)
         except BaseException as exc:
-            session.end_spy(record, exc=exc)
+            session.end_spy(spy_id, exc=exc)
             raise
-        session.end_spy(record, value=value)
+        session.end_spy(spy_id, value=value)
         if asyncio.isfuture(value):
             value.add_done_callback(
-                functools.partial(_note_outcome, session, record))
+                functools.partial(_note_outcome, session, spy_id))
         return value
     spy.__probe_spy__ = True  # type: ignore
     return spy

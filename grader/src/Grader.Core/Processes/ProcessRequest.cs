@@ -19,4 +19,5 @@ public sealed record ProcessRequest(
     TimeSpan Timeout,
     int MaxCapturedBytes = 4 * 1024 * 1024,
     bool OwnProcessGroup = false,
-    bool RunsNoSubmissionCode = false);
+    bool RunsNoSubmissionCode = false,
+    IChildConversation? Conversation = null);

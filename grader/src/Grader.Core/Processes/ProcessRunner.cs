@@ -28,9 +28,14 @@ public sealed class ProcessRunner : IProcessRunner
         using var stopReading = new CancellationTokenSource();
         timeout.CancelAfter(request.Timeout);
         var reading = Task.WhenAll(
-            stdout.ReadToEndAsync(process.StandardOutput.BaseStream, stopReading.Token),
+            request.Conversation is { } conversation
+                ? TalkAsync(conversation, process, stopReading.Token)
+                : stdout.ReadToEndAsync(process.StandardOutput.BaseStream, stopReading.Token),
             stderr.ReadToEndAsync(process.StandardError.BaseStream, stopReading.Token));
-        await WriteInputAsync(process, request.StandardInput).ConfigureAwait(false);
+        if (request.Conversation is null)
+        {
+            await WriteInputAsync(process, request.StandardInput).ConfigureAwait(false);
+        }
 
         var timedOut = false;
         try
@@ -117,6 +122,31 @@ public sealed class ProcessRunner : IProcessRunner
         }
 
         return startInfo;
+    }
+
+    // The conversation ends when the child's stdout does, or when the run times out (the child is then killed); the
+    // child's stdin closes with it, so a child still waiting for an answer reads the end of its input.
+    private static async Task TalkAsync(IChildConversation conversation, Process process, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await conversation.TalkAsync(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Timed out, or the child went away mid-sentence: the conversation keeps what it heard so far.
+        }
+        finally
+        {
+            try
+            {
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The child is gone already.
+            }
+        }
     }
 
     private static async Task WriteInputAsync(Process process, string? input)

@@ -6,10 +6,10 @@ using Grader.Core.Processes;
 namespace Grader.Python.Behaviour;
 
 /// <summary>
-/// What one task's probe process reported over its private results channel, and how the process ended.
-/// Observations are raw facts keyed by scenario id; the checks judge them.
+/// What the supervisor holds for one task's probe run, and how the process ended. Observations are raw facts keyed
+/// by scenario id, built from the supervisor's record; the checks judge them.
 /// </summary>
-/// <param name="Finished">True when the probe wrote its closing record: without it, silence never counts as a pass.</param>
+/// <param name="Finished">True when the probe closed the task in order: without it, silence never counts as a pass.</param>
 public sealed record ProbeRun(
     int Task,
     ImmutableSortedDictionary<string, JsonElement> Observations,

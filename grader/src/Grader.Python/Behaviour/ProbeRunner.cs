@@ -1,21 +1,22 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Grader.Core.Engine;
 using Grader.Core.Evidence;
 using Grader.Core.Processes;
-using Grader.Python.Tools;
 using Grader.Core.Sandbox;
 using Grader.Core.Submissions;
+using Grader.Python.Behaviour.Supervision;
+using Grader.Python.Tools;
 
 namespace Grader.Python.Behaviour;
 
 /// <summary>
 /// Runs the assignment's probe for one task in a sandbox: a fresh copy of the submission as working directory,
 /// a scratch HOME, resource limits (set by the probe before any student code loads), its own process group
-/// killed on timeout, and capped output. Observations come back through a results file outside the copy,
-/// tagged with a per-run nonce, never through stdout.
+/// killed on timeout, and capped output. The probe talks to a <see cref="ProbeSupervisor"/> over its stdin and
+/// stdout, the private channel: the supervisor decides time and randomness and builds the observations from its own
+/// record; the student's prints go to stderr (or, for tasks run together, to each task's output files).
 /// </summary>
 public sealed class ProbeRunner(IProcessRunner runner)
 {
@@ -50,22 +51,16 @@ public sealed class ProbeRunner(IProcessRunner runner)
         var runFolder = scratch.NewFolder($"probe-{task}");
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
-        var results = Path.Combine(runFolder, "results.jsonl");
-        var nonce = NewNonce();
-        var config = Config(options, nonce, json =>
-        {
-            json.WriteNumber("task", task);
-            json.WriteString("results_path", results);
-        });
-        var view = View(python, probeScript, runFolder, [copy, home], [results], copy);
-        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, copy, home, config, options.BehaviourTimeout), view, cancellationToken).ConfigureAwait(false);
-        var (observations, finished) = NonceTaggedLines.Read(results, nonce);
-        return new ProbeRun(task, observations, finished, outcome);
+        var supervisor = Supervisor(options, [task], json => json.WriteNumber("task", task));
+        var view = View(python, probeScript, runFolder, [copy, home], [], copy);
+        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, copy, home, supervisor, options.BehaviourTimeout), view, cancellationToken).ConfigureAwait(false);
+        var result = supervisor.Result(task);
+        return new ProbeRun(task, result.Observations, result.Finished, WithViolation(outcome, supervisor.Violation));
     }
 
     /// <summary>
     /// Runs several tasks one after the other in one probe process (virtual clock only): each in its own copy of
-    /// the submission, with its own results and output files, the interpreter put back as it was between tasks.
+    /// the submission, with its own output files, the interpreter put back as it was between tasks.
     /// One process instead of one per task saves most of the cost of a behaviour run. Returns the runs of the
     /// tasks that completed as they would have alone; the caller runs the others again, each in its own process:
     /// a task the process died or timed out in, every task after it, and a task whose result the shared process
@@ -81,15 +76,13 @@ public sealed class ProbeRunner(IProcessRunner runner)
         }
 
         var home = scratch.NewFolder("together-home");
-        var nonce = NewNonce();
-        var config = Config(options, nonce, json =>
+        var supervisor = Supervisor(options, tasks, json =>
         {
             json.WriteStartArray("tasks");
             foreach (var folder in folders)
             {
                 json.WriteStartObject();
                 json.WriteNumber("task", folder.Task);
-                json.WriteString("results_path", folder.Results);
                 json.WriteString("directory", folder.Copy);
                 json.WriteString("stdout_path", folder.StandardOutput);
                 json.WriteString("stderr_path", folder.StandardError);
@@ -104,14 +97,14 @@ public sealed class ProbeRunner(IProcessRunner runner)
             probeScript,
             scratch.Root,
             [.. folders.Select(folder => folder.Copy), home],
-            [.. folders.SelectMany(folder => new[] { folder.Results, folder.StandardOutput, folder.StandardError })],
+            [.. folders.SelectMany(folder => new[] { folder.StandardOutput, folder.StandardError })],
             folders[0].Copy);
-        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, folders[0].Copy, home, config, timeout), view, cancellationToken).ConfigureAwait(false);
+        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, folders[0].Copy, home, supervisor, timeout), view, cancellationToken).ConfigureAwait(false);
 
         var completed = ImmutableArray.CreateBuilder<ProbeRun>();
         foreach (var folder in folders)
         {
-            var (observations, finished) = NonceTaggedLines.Read(folder.Results, nonce);
+            var (observations, finished) = supervisor.Result(folder.Task);
             if (!finished || !folder.OutputWithinLimit() || observations.Values.Any(MayDependOnSharedMemory))
             {
                 break;
@@ -132,8 +125,8 @@ public sealed class ProbeRunner(IProcessRunner runner)
 
     /// <summary>
     /// What the probe may see in a sandbox: the interpreter's installation and the probe's own folder, read-only; the
-    /// run's folder as a fresh tmpfs holding copies of the submission and HOME; only the results and output files pass
-    /// through. The probe sets its resource limits itself, before any student code loads.
+    /// run's folder as a fresh tmpfs holding copies of the submission and HOME; only the output files of tasks run
+    /// together pass through. The probe sets its resource limits itself, before any student code loads.
     /// </summary>
     private static SandboxView View(PythonInterpreter python, string probeScript, string privateRoot, ImmutableArray<string> copiedIn, ImmutableArray<string> passedThrough, string workingDirectory) =>
         new(
@@ -156,31 +149,40 @@ public sealed class ProbeRunner(IProcessRunner runner)
         return Path.GetDirectoryName(bin) ?? bin;
     }
 
-    private static string NewNonce() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-
-    private static ProcessRequest Request(PythonInterpreter python, string probeScript, string workingDirectory, string home, string config, TimeSpan timeout) =>
+    private static ProcessRequest Request(PythonInterpreter python, string probeScript, string workingDirectory, string home, ProbeSupervisor supervisor, TimeSpan timeout) =>
         new(
             python.Path,
             ["-B", "-s", probeScript],
             workingDirectory,
             PythonChildEnvironment.For(home, null),
-            config + "\n",
+            null,
             timeout,
             CapturedOutputBytes,
-            OwnProcessGroup: true);
+            OwnProcessGroup: true,
+            Conversation: supervisor);
 
-    private static string Config(GradingOptions options, string nonce, Action<Utf8JsonWriter> writeTasks)
+    // A supervisor's violation ends the run early; the report says why, after what the student's code printed.
+    private static ProcessOutcome WithViolation(ProcessOutcome outcome, string? violation) => violation is null
+        ? outcome
+        : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {violation}]\n" } };
+
+    private static ProbeSupervisor Supervisor(GradingOptions options, IReadOnlyList<int> tasks, Action<Utf8JsonWriter> writeTasks)
+    {
+        var isVirtual = options.Clock == ClockMode.Virtual;
+        var settings = new SupervisionSettings(options.Seed, isVirtual, RealTimeScale, isVirtual ? VirtualDeadline : RealDeadline);
+        return new ProbeSupervisor(Config(options, writeTasks), tasks, settings);
+    }
+
+    private static string Config(GradingOptions options, Action<Utf8JsonWriter> writeTasks)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
+            json.WriteNumber("protocol", ProbeSupervisor.ProtocolVersion);
             writeTasks(json);
-            json.WriteNumber("seed", options.Seed);
             json.WriteString("clock", options.Clock == ClockMode.Virtual ? "virtual" : "real");
-            json.WriteString("nonce", nonce);
             json.WriteNumber("time_scale", RealTimeScale);
-            json.WriteNumber("virtual_deadline", options.Clock == ClockMode.Virtual ? VirtualDeadline : RealDeadline);
             json.WriteStartObject("limits");
             // Above the wall-clock limit, so that a busy loop is killed by the timeout (status timeout) first.
             json.WriteNumber("cpu_seconds", (int)options.BehaviourTimeout.TotalSeconds + 5);
@@ -195,12 +197,10 @@ public sealed class ProbeRunner(IProcessRunner runner)
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>One task's place in a shared run: its copy of the submission, its results and its output.</summary>
+    /// <summary>One task's place in a shared run: its copy of the submission and its output.</summary>
     private sealed record TaskFolder(int Task, string Folder)
     {
         public string Copy => Path.Combine(Folder, "submission");
-
-        public string Results => Path.Combine(Folder, "results.jsonl");
 
         public string StandardOutput => Path.Combine(Folder, "stdout");
 

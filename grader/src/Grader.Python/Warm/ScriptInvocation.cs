@@ -24,6 +24,11 @@ internal sealed record ScriptInvocation(string Interpreter, ImmutableArray<strin
             return null;
         }
 
+        if (request.Conversation is not null)
+        {
+            return null; // A forked child cannot be handed the grader's end of a private pipe.
+        }
+
         var flags = request.Arguments.TakeWhile(argument => argument.StartsWith('-')).ToImmutableArray();
         if (!flags.All(flag => flag.Length > 1 && flag.Skip(1).All(StartupFlags.Contains)) || flags.Length == request.Arguments.Length)
         {

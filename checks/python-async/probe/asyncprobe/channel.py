@@ -1,0 +1,123 @@
+"""The probe's end of its private channel to the grader's supervisor.
+
+The grader talks to the probe over the pipes it started it with (stdin and
+stdout).  Before any student code loads, :meth:`Channel.take_standard_streams`
+moves them to private descriptors, points stdin at /dev/null and stdout at
+stderr, so the student's prints never reach the channel.  The protocol
+(PROTOCOL.md beside this package) is one JSON line per request and one JSON
+line per answer: the probe only *asks*; the supervisor decides every random
+value and every moment of time, and keeps the record the grade rests on.
+"""
+
+import json
+import os
+import threading
+from typing import Any, Callable, Dict, List, Optional
+
+VERSION = 1
+MAX_LINE = 8 * 1024 * 1024
+
+Answer = Dict[str, Any]
+
+
+class ChannelClosed(BaseException):
+    """The supervisor refused a request or went away: the run is over.
+
+    A BaseException, so that a student's ``except Exception`` cannot keep
+    the probe going without its supervisor.
+    """
+
+
+class Channel:
+    """Sends requests and reads the supervisor's answers, one at a time."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        """Use ``read_fd`` for answers and ``write_fd`` for requests."""
+        self._read_fd = read_fd
+        self._write_fd = write_fd
+        self._buffer = b""
+        self._lock = threading.Lock()
+        self.listeners = []  # type: List[Callable[[Answer], None]]
+        self.wrote_memory_error = False
+
+    @classmethod
+    def take_standard_streams(cls) -> "Channel":
+        """Keep stdin and stdout for the channel; give the student others.
+
+        The private descriptors are not inherited by child processes.
+        """
+        read_fd = os.dup(0)
+        write_fd = os.dup(1)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        os.dup2(2, 1)
+        return cls(read_fd, write_fd)
+
+    def read_line(self) -> bytes:
+        """Read one line from the supervisor (without its newline)."""
+        while b"\n" not in self._buffer:
+            if len(self._buffer) > MAX_LINE:
+                raise ChannelClosed("an answer longer than the limit")
+            try:
+                chunk = os.read(self._read_fd, 65536)
+            except OSError as exc:
+                raise ChannelClosed("the channel broke: %s" % exc)
+            if not chunk:
+                raise ChannelClosed("the supervisor closed the channel")
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line
+
+    def _send(self, message: Dict[str, Any]) -> None:
+        """Write one request line."""
+        text = json.dumps(message, allow_nan=False, separators=(",", ":"))
+        if "MemoryError" in text:
+            self.wrote_memory_error = True
+        data = (text + "\n").encode("utf-8")
+        try:
+            while data:
+                written = os.write(self._write_fd, data)
+                data = data[written:]
+        except OSError as exc:
+            raise ChannelClosed("the channel broke: %s" % exc)
+
+    def ask(self, op: str, **fields: Any) -> Answer:
+        """Send request ``op`` with ``fields``; return the supervisor's answer.
+
+        Raises ChannelClosed when the supervisor refuses the request.
+        """
+        message = {"op": op}  # type: Dict[str, Any]
+        message.update(fields)
+        with self._lock:
+            self._send(message)
+            line = self.read_line()
+        try:
+            answer = json.loads(line.decode("utf-8"))
+        except ValueError:
+            raise ChannelClosed("an unreadable answer")
+        if not isinstance(answer, dict):
+            raise ChannelClosed("an unreadable answer")
+        refused = answer.get("refused")
+        if refused is not None:
+            raise ChannelClosed("the supervisor refused %s: %s"
+                                % (op, refused))
+        for listener in self.listeners:
+            listener(answer)
+        return answer
+
+    def close(self) -> None:
+        """Close both descriptors (the supervisor then sees the end)."""
+        for fd in (self._write_fd, self._read_fd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def number(answer: Answer, key: str) -> Optional[float]:
+    """Return ``answer[key]`` when it is a JSON number, else None."""
+    value = answer.get(key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return None

@@ -1,5 +1,0 @@
-#!/usr/bin/env python3
-"""Faulty: exits when imported."""
-import sys
-
-sys.exit("bye")

@@ -1,0 +1,307 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Grader.Core.Processes;
+
+namespace Grader.Python.Behaviour.Supervision;
+
+/// <summary>What the supervisor holds for one task at the end of a run.</summary>
+/// <param name="Finished">True when the probe said the task's scenarios were over, and every request before was in order.</param>
+internal sealed record SupervisedTask(ImmutableSortedDictionary<string, JsonElement> Observations, bool Finished);
+
+/// <summary>How a supervised run goes: the run's seed, its clock, and the virtual seconds a scenario may last.</summary>
+internal sealed record SupervisionSettings(int Seed, bool VirtualClock, double TimeScale, double ScenarioDeadline);
+
+/// <summary>
+/// The trusted end of the probe's private channel (protocol: checks/python-async/probe/PROTOCOL.md). It sends the
+/// configuration, then answers the probe's requests one by one: it decides every random value and every moment of
+/// time, keeps the record of each scenario (<see cref="ScenarioLedger"/>) and builds the observations the checks
+/// judge from that record and from what only the probe can see. A request out of order, a sleep that claims to end
+/// before its time, or a line that is no request is a violation: the supervisor refuses it and ends the
+/// conversation, and the tasks not finished by then have no closing record.
+/// </summary>
+internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> tasks, SupervisionSettings settings) : IChildConversation
+{
+    public const int ProtocolVersion = 1;
+
+    /// <summary>Longest request line read; a longer one ends the run.</summary>
+    public const int MaxLineBytes = 8 * 1024 * 1024;
+
+    /// <summary>Most bytes of observations kept for one run: past it the run ends (a probe that floods).</summary>
+    public const long MaxObservationBytes = 32L * 1024 * 1024;
+
+    // Virtual seconds granted to cancel and close a scenario's loops once its call is over.
+    private const double CleanupAllowance = 5.0;
+
+    private readonly SupervisorClock clock = new(settings.VirtualClock, settings.TimeScale);
+    private readonly Dictionary<int, ImmutableSortedDictionary<string, JsonElement>.Builder> observations = [];
+    private readonly HashSet<int> finished = [];
+    private int nextTask;
+    private int? currentTask;
+    private int lastScenario = -1;
+    private ScenarioLedger? scenario;
+    private ScenarioLedger between = null!;
+    private long nextId;
+    private long observationBytes;
+
+    /// <summary>Why the supervisor ended the conversation early, or null.</summary>
+    public string? Violation { get; private set; }
+
+    public SupervisedTask Result(int task) => new(
+        observations.TryGetValue(task, out var kept) ? kept.ToImmutable() : ImmutableSortedDictionary<string, JsonElement>.Empty,
+        finished.Contains(task));
+
+    public async Task TalkAsync(Stream fromChild, Stream toChild, CancellationToken cancellationToken)
+    {
+        between = NewBetween();
+        await toChild.WriteAsync(Encoding.UTF8.GetBytes(configuration + "\n"), cancellationToken).ConfigureAwait(false);
+        await toChild.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var lines = new ChildLines(fromChild, MaxLineBytes);
+        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            JsonObject answer;
+            try
+            {
+                answer = Answer(line);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+            {
+                // A request shaped in a way the supervisor did not foresee: the run stops, and the grader with it never.
+                answer = Refuse($"a request the grader could not read ({exception.GetType().Name}: {exception.Message})");
+            }
+
+            answer["now"] = clock.Now;
+            await toChild.WriteAsync(Encoding.UTF8.GetBytes(answer.ToJsonString() + "\n"), cancellationToken).ConfigureAwait(false);
+            await toChild.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (Violation is not null)
+            {
+                return;
+            }
+        }
+
+        if (lines.Overlong)
+        {
+            Violation = $"the probe sent a line longer than {MaxLineBytes / (1024 * 1024)} MiB";
+        }
+    }
+
+    private JsonObject Answer(string line)
+    {
+        JsonElement request;
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            request = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return Refuse("a line that is not JSON");
+        }
+
+        if (request.ValueKind != JsonValueKind.Object || !request.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.String)
+        {
+            return Refuse("a line that is no request");
+        }
+
+        var ledger = scenario ?? between;
+        return op.GetString() switch
+        {
+            "task" => StartTask(request),
+            "begin" => Begin(request),
+            "draw" => Draw(ledger, request),
+            "sleep" => Sleep(ledger, request),
+            "woke" or "cancelled" => EndSleep(ledger, request, op.GetString() == "cancelled"),
+            "block" => Block(ledger, request),
+            "idle" => Idle(ledger, request),
+            "spy_start" => SpyStart(ledger, request),
+            "spy_end" => WithId(request, id => ledger.SpyEnded(id, request)),
+            "spy_task_end" => WithId(request, id => ledger.SpiedTaskEnded(id, Field(request, "outcome") ?? default)),
+            "run_start" => Done(ledger.RunStarted),
+            "run_end" => Done(() => ledger.RunEnded(Field(request, "interrupted")?.ValueKind == JsonValueKind.True)),
+            "tick" => Done(ledger.Tick),
+            "cleanup" => Done(() => clock.Deadline = clock.Now + CleanupAllowance),
+            "end" => End(request),
+            "finished" => FinishTask(),
+            _ => Refuse($"an unknown request {Clip(op.GetString())}"),
+        };
+    }
+
+    private JsonObject StartTask(JsonElement request)
+    {
+        if (currentTask is not null || scenario is not null)
+        {
+            return Refuse("a new task before the last one finished");
+        }
+
+        if (nextTask >= tasks.Count || Field(request, "task") is not { ValueKind: JsonValueKind.Number } task || !task.TryGetInt32(out var number) || number != tasks[nextTask])
+        {
+            return Refuse("a task that is not the next one it was given");
+        }
+
+        nextTask++;
+        currentTask = number;
+        lastScenario = -1;
+        observations[number] = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+        return [];
+    }
+
+    private JsonObject Begin(JsonElement request)
+    {
+        if (currentTask is not { } task || scenario is not null)
+        {
+            return Refuse("a scenario outside a task, or inside another scenario");
+        }
+
+        var id = Field(request, "scenario")?.ValueKind == JsonValueKind.String ? request.GetProperty("scenario").GetString() : null;
+        var index = id is null ? -1 : ProbePlan.ScenariosOf(task).IndexOf(id);
+        if (index <= lastScenario)
+        {
+            return Refuse($"scenario {Clip(id)} out of the task's order");
+        }
+
+        lastScenario = index;
+        var call = Field(request, "call")?.ValueKind == JsonValueKind.String ? request.GetProperty("call").GetString()! : id!;
+        scenario = new ScenarioLedger(id!, Clip(call, 200), settings.Seed, clock);
+        clock.Deadline = clock.Now + settings.ScenarioDeadline;
+        return [];
+    }
+
+    private static JsonObject Draw(ScenarioLedger ledger, JsonElement request)
+    {
+        var function = Field(request, "fn") is { ValueKind: JsonValueKind.String } fn ? fn.GetString()! : "?";
+        IReadOnlyList<JsonElement> args = Field(request, "args") is { ValueKind: JsonValueKind.Array } list ? [.. list.EnumerateArray()] : [];
+        var drawn = ledger.Draw(function, args, Field(request, "kwargs"), Field(request, "where"));
+        return drawn.Value is { } value
+            ? new JsonObject { ["value"] = value.DeepClone() }
+            : new JsonObject { ["error"] = new JsonObject { ["type"] = drawn.ErrorType, ["message"] = drawn.ErrorMessage } };
+    }
+
+    private JsonObject Sleep(ScenarioLedger ledger, JsonElement request)
+    {
+        var id = nextId++;
+        var after = ledger.StartSleep(id, Field(request, "delay") ?? default, Field(request, "where"));
+        return new JsonObject { ["id"] = id, ["after"] = after };
+    }
+
+    private JsonObject EndSleep(ScenarioLedger ledger, JsonElement request, bool cancelled)
+    {
+        if (Field(request, "id") is not { ValueKind: JsonValueKind.Number } id || !id.TryGetInt64(out var number))
+        {
+            return [];
+        }
+
+        return ledger.EndSleep(number, cancelled) is { } early ? Refuse(early) : [];
+    }
+
+    private JsonObject Block(ScenarioLedger ledger, JsonElement request)
+    {
+        if (Seconds(request, "seconds") is not { } seconds)
+        {
+            return Refuse("a blocking sleep of no valid length");
+        }
+
+        if (!Waits(ledger, seconds))
+        {
+            return new JsonObject { ["over"] = true };
+        }
+
+        ledger.Blocked(request, seconds);
+        return new JsonObject { ["id"] = nextId++ };
+    }
+
+    private JsonObject Idle(ScenarioLedger ledger, JsonElement request) =>
+        Seconds(request, "timeout") is not { } timeout
+            ? Refuse("an idle wait of no valid length")
+            : Waits(ledger, timeout) ? [] : new JsonObject { ["over"] = true };
+
+    // Virtual: time moves on at once. Real: the probe waits for real after the answer; only the deadline is checked.
+    private bool Waits(ScenarioLedger ledger, double seconds)
+    {
+        var allowed = clock.IsVirtual ? clock.Wait(seconds) : clock.Now + seconds <= clock.Deadline;
+        if (!allowed)
+        {
+            ledger.DeclaredOver();
+        }
+
+        return allowed;
+    }
+
+    private JsonObject SpyStart(ScenarioLedger ledger, JsonElement request)
+    {
+        var id = nextId++;
+        var function = Field(request, "fn") is { ValueKind: JsonValueKind.String } fn ? Clip(fn.GetString(), 100) : "?";
+        ledger.SpyStarted(id, function, Field(request, "args"), Field(request, "kwargs"));
+        return new JsonObject { ["id"] = id };
+    }
+
+    private JsonObject End(JsonElement request)
+    {
+        if (scenario is not { } ledger || currentTask is not { } task)
+        {
+            return Refuse("the end of a scenario that did not begin");
+        }
+
+        if (Field(request, "observation") is not { ValueKind: JsonValueKind.Object } sent)
+        {
+            return Refuse("a scenario's end without its observation");
+        }
+
+        var observation = JsonSerializer.SerializeToElement(ledger.Observation(JsonNode.Parse(sent.GetRawText())!.AsObject()));
+        observationBytes += observation.GetRawText().Length;
+        if (observationBytes > MaxObservationBytes)
+        {
+            return Refuse($"more than {MaxObservationBytes / (1024 * 1024)} MiB of observations");
+        }
+
+        observations[task][ledger.Scenario] = observation;
+        scenario = null;
+        between = NewBetween();
+        clock.Deadline = double.PositiveInfinity;
+        return [];
+    }
+
+    private JsonObject FinishTask()
+    {
+        if (currentTask is not { } task || scenario is not null)
+        {
+            return Refuse("the end of a task that did not begin, or inside a scenario");
+        }
+
+        finished.Add(task);
+        currentTask = null;
+        return [];
+    }
+
+    // What code left running between scenarios asks for (a worker thread, a done callback) is answered but not kept.
+    private ScenarioLedger NewBetween() => new("between scenarios", string.Empty, settings.Seed, clock);
+
+    private static JsonObject WithId(JsonElement request, Action<long> action)
+    {
+        if (Field(request, "id") is { ValueKind: JsonValueKind.Number } id && id.TryGetInt64(out var number))
+        {
+            action(number);
+        }
+
+        return [];
+    }
+
+    private static JsonObject Done(Action action)
+    {
+        action();
+        return [];
+    }
+
+    private JsonObject Refuse(string why)
+    {
+        Violation ??= $"the probe's channel carried {why}";
+        return new JsonObject { ["refused"] = why };
+    }
+
+    private static double? Seconds(JsonElement request, string name) =>
+        Field(request, name) is { ValueKind: JsonValueKind.Number } value && value.GetDouble() is var seconds && double.IsFinite(seconds) && seconds >= 0 ? seconds : null;
+
+    private static JsonElement? Field(JsonElement request, string name) => request.TryGetProperty(name, out var value) ? value : null;
+
+    private static string Clip(string? text, int limit = 80) => text is null ? "(none)" : text.Length <= limit ? text : text[..limit] + "...";
+}

@@ -1,0 +1,364 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Grader.Python.Behaviour.Supervision;
+
+/// <summary>
+/// The supervisor's record of one scenario: every value it handed out, every sleep it was asked for with when it began
+/// and ended on its own clock, every blocking sleep, every call of a spied function, the ticks of the blocking probe
+/// and where the call began and ended. Times are seconds since the scenario began. <see cref="Observation"/> joins
+/// this record with what the probe alone can see (the returned value, its type, exceptions, facts about functions),
+/// and nothing the probe sends can replace a field of the record.
+/// </summary>
+internal sealed class ScenarioLedger(string scenario, string call, int seed, SupervisorClock clock)
+{
+    /// <summary>Most entries kept per list; beyond it they are counted in records_dropped.</summary>
+    public const int MaxRecords = 200;
+
+    // A sleep whose delay is this close to a value drawn is that value's sleep (a student may round).
+    private const double MatchTolerance = 0.06;
+
+    // Virtual time is exact: a sleep that ends earlier than this before its time was woken by something else.
+    private const double EarlyWake = 1e-6;
+
+    // Real mode: the most of the probe's own measure of lateness taken, in clock seconds (it only widens margins).
+    private const double MaxReportedLateness = 2.0;
+
+    private const double TickPeriod = 0.5;
+
+    /// <summary>The fields the supervisor owns: any the probe sends under these names are dropped.</summary>
+    private static readonly HashSet<string> OwnFields =
+    [
+        "scenario", "call", "virtual_elapsed", "random_calls", "sleep_calls", "blocking_sleeps", "spy_calls", "ticks",
+        "tick_period", "call_window", "max_tick_gap", "records_dropped", "planned_fractions", "wake_plan",
+        "values_in_spawn_order", "values_in_value_order", "values_in_wake_order", "completion_order_values",
+    ];
+
+    private readonly ScenarioPlan plan = ProbePlan.For(scenario);
+    private readonly DrawSource draws = new(seed, scenario, ProbePlan.For(scenario));
+    private readonly double start = clock.Now;
+    private readonly List<double?> values = [];
+    private readonly JsonArray randomCalls = [];
+    private readonly Dictionary<long, PendingSleep> sleeps = [];
+    private readonly List<PendingSleep> sleepOrder = [];
+    private readonly List<PendingSleep> woken = [];
+    private readonly JsonArray blockingSleeps = [];
+    private readonly Dictionary<long, JsonObject> spyCalls = [];
+    private readonly JsonArray spyOrder = [];
+    private readonly List<double> ticks = [];
+    private readonly Dictionary<string, int> dropped = new(StringComparer.Ordinal);
+    private double? runStart;
+    private double? runEnd;
+    private bool interrupted;
+    private bool overDuringRun;
+    private double lateness;
+
+    public string Scenario => scenario;
+
+    private double Since => clock.Now - start;
+
+    /// <summary>A random function's value for the next fraction of the plan, recorded.</summary>
+    public DrawnValue Draw(string function, IReadOnlyList<JsonElement> args, JsonElement? kwargs, JsonElement? where)
+    {
+        var fraction = draws.Next();
+        var drawn = RandomValues.Compute(function, args, kwargs, fraction);
+        if (drawn.Value is null)
+        {
+            return drawn;
+        }
+
+        var record = new JsonObject
+        {
+            ["fn"] = function,
+            ["args"] = new JsonArray([.. args.Select(arg => JsonNode.Parse(arg.GetRawText()))]),
+            ["value"] = drawn.Value.DeepClone(),
+            ["fraction"] = fraction,
+            ["order"] = values.Count,
+            ["where"] = Copy(where),
+        };
+        if (kwargs is { ValueKind: JsonValueKind.Object } extra && extra.EnumerateObject().Any())
+        {
+            record["kwargs"] = JsonNode.Parse(extra.GetRawText());
+        }
+
+        values.Add(drawn.Number);
+        Keep("random_calls", randomCalls, record);
+        return drawn;
+    }
+
+    /// <summary>
+    /// Begins an asyncio.sleep of <paramref name="delay"/>: returns how long it really lasts (null: as asked, for a
+    /// delay that is no number). With a wake plan, the sleep of the k-th value drawn lasts the plan's k-th length.
+    /// </summary>
+    public double? StartSleep(long id, JsonElement delay, JsonElement? where)
+    {
+        var requested = delay.ValueKind == JsonValueKind.Number ? delay.GetDouble() : (double?)null;
+        var match = requested is { } asked ? MatchRandomValue(asked) : null;
+        var after = match is { } index && plan.WakePlan is { } wakes ? wakes[index] : requested;
+        var sleep = new PendingSleep(id, Since, after, match, new JsonObject
+        {
+            ["requested"] = JsonNode.Parse(delay.GetRawText()),
+            ["started_at"] = Since,
+            ["woke_at"] = null,
+            ["cancelled"] = false,
+            ["remapped_to"] = match is null ? null : after,
+            ["random_call"] = match,
+            ["where"] = Copy(where),
+        });
+        sleeps[id] = sleep;
+        if (sleepOrder.Count < MaxRecords)
+        {
+            sleepOrder.Add(sleep);
+        }
+        else
+        {
+            dropped["sleep_calls"] = dropped.GetValueOrDefault("sleep_calls") + 1;
+        }
+
+        return after;
+    }
+
+    private int? MatchRandomValue(double delay)
+    {
+        if (plan.WakePlan is not { } wakes)
+        {
+            return null;
+        }
+
+        int? best = null;
+        var bestGap = double.MaxValue;
+        for (var index = 0; index < Math.Min(wakes.Length, values.Count); index++)
+        {
+            if (values[index] is { } value && Math.Abs(value - delay) is var gap && gap <= MatchTolerance && gap < bestGap)
+            {
+                (best, bestGap) = (index, gap);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Ends a sleep; a message when it claims to have ended before its time (virtual time is exact).</summary>
+    public string? EndSleep(long id, bool cancelled)
+    {
+        if (!sleeps.Remove(id, out var sleep))
+        {
+            return null; // Not this scenario's sleep, or told twice: it changes nothing in the record.
+        }
+
+        if (cancelled)
+        {
+            sleep.Record["cancelled"] = true;
+            return null;
+        }
+
+        var now = Since;
+        if (sleep.After is { } after)
+        {
+            var late = now - sleep.StartedAt - Math.Max(0, after);
+            if (clock.IsVirtual && late < -EarlyWake)
+            {
+                return $"a sleep of {after} s began at {sleep.StartedAt} s and claimed to end at {now} s, before its time";
+            }
+
+            lateness = Math.Max(lateness, late);
+        }
+
+        sleep.Record["woke_at"] = now;
+        woken.Add(sleep);
+        return null;
+    }
+
+    public void Blocked(JsonElement request, double seconds)
+    {
+        JsonNode? Field(string name) => request.TryGetProperty(name, out var value) ? JsonNode.Parse(value.GetRawText()) : null;
+        Keep("blocking_sleeps", blockingSleeps, new JsonObject
+        {
+            ["seconds"] = Field("requested") ?? seconds,
+            ["at"] = Since,
+            ["in_running_loop"] = Field("in_running_loop"),
+            ["in_main_thread"] = Field("in_main_thread"),
+            ["file"] = Field("file"),
+            ["line"] = Field("line"),
+        });
+    }
+
+    public void SpyStarted(long id, string function, JsonElement? args, JsonElement? kwargs)
+    {
+        var record = new JsonObject
+        {
+            ["fn"] = function,
+            ["args"] = Copy(args) ?? new JsonArray(),
+            ["kwargs"] = Copy(kwargs) ?? new JsonObject(),
+            ["order"] = spyOrder.Count + dropped.GetValueOrDefault("spy_calls"),
+            ["started_at"] = Since,
+            ["finished_at"] = null,
+            ["status"] = "pending",
+            ["returned"] = null,
+            ["returned_type"] = null,
+            ["exception"] = null,
+        };
+        if (Keep("spy_calls", spyOrder, record))
+        {
+            spyCalls[id] = record;
+        }
+    }
+
+    /// <summary>Ends a spied call once; its status is one of ok, cancelled, exception.</summary>
+    public void SpyEnded(long id, JsonElement request)
+    {
+        if (!spyCalls.TryGetValue(id, out var record) || record["finished_at"] is not null)
+        {
+            return;
+        }
+
+        var status = request.TryGetProperty("status", out var given) ? given.GetString() : null;
+        record["finished_at"] = Since;
+        record["status"] = status is "ok" or "cancelled" ? status : "exception";
+        if (status == "ok")
+        {
+            record["returned"] = request.TryGetProperty("returned", out var returned) ? JsonNode.Parse(returned.GetRawText()) : null;
+            var claimed = request.TryGetProperty("returned_type", out var type) ? type.ToString() : null;
+            record["returned_type"] = PythonTypes.OfNumber(record["returned"]) ?? claimed;
+        }
+        else
+        {
+            record["exception"] = request.TryGetProperty("exception", out var exception) ? exception.ToString() : null;
+        }
+    }
+
+    public void SpiedTaskEnded(long id, JsonElement outcome)
+    {
+        if (spyCalls.TryGetValue(id, out var record) && record["task_outcome"] is null && outcome.ValueKind == JsonValueKind.Object)
+        {
+            var copy = JsonNode.Parse(outcome.GetRawText())!.AsObject();
+            copy["finished_at"] = Since;
+            record["task_outcome"] = copy;
+        }
+    }
+
+    public void RunStarted() => runStart ??= Since;
+
+    public void RunEnded(bool wasInterrupted)
+    {
+        if (runStart is not null && runEnd is null)
+        {
+            runEnd = Since;
+            interrupted = wasInterrupted;
+        }
+    }
+
+    public void Tick()
+    {
+        if (runEnd is null && ticks.Count < MaxRecords)
+        {
+            ticks.Add(Since);
+        }
+    }
+
+    /// <summary>The supervisor told the probe that a wait would pass the deadline.</summary>
+    public void DeclaredOver()
+    {
+        if (runEnd is null)
+        {
+            overDuringRun = true;
+        }
+    }
+
+    /// <summary>The scenario's observation: what the probe sent, minus the supervisor's fields, plus its record.</summary>
+    public JsonObject Observation(JsonObject fromProbe)
+    {
+        var observation = new JsonObject();
+        foreach (var (name, value) in fromProbe)
+        {
+            if (!OwnFields.Contains(name))
+            {
+                observation[name] = value?.DeepClone();
+            }
+        }
+
+        observation["scenario"] = scenario;
+        observation["call"] = call;
+        PythonTypes.Correct(observation);
+        if (overDuringRun && observation["status"]?.ToString() is "ok" or null)
+        {
+            // The probe was told its time was up; a run that still says ok swallowed the interruption.
+            observation["status"] = "timeout";
+        }
+
+        var end = runEnd ?? Since;
+        observation["virtual_elapsed"] = runStart is { } began ? end - began : end;
+        observation["random_calls"] = randomCalls.DeepClone();
+        observation["sleep_calls"] = new JsonArray([.. sleepOrder.Select(sleep => sleep.Record.DeepClone())]);
+        observation["blocking_sleeps"] = blockingSleeps.DeepClone();
+        observation["spy_calls"] = spyOrder.DeepClone();
+        if (ticks.Count > 0)
+        {
+            var inside = ticks.Where(tick => tick <= end).ToList();
+            var points = interrupted ? inside : [.. inside, end];
+            observation["ticks"] = new JsonArray([.. inside.Select(tick => (JsonNode)tick)]);
+            observation["tick_period"] = TickPeriod;
+            observation["call_window"] = new JsonArray(runStart ?? 0, end);
+            observation["max_tick_gap"] = points.Count > 1 ? points.Zip(points.Skip(1), (a, b) => b - a).Max() : null;
+        }
+
+        if (!clock.IsVirtual)
+        {
+            var reported = fromProbe["clock_lateness"] is JsonValue value && value.TryGetValue<double>(out var late) && double.IsFinite(late) ? late : 0;
+            observation["clock_lateness"] = Math.Max(lateness, Math.Clamp(reported, 0, MaxReportedLateness));
+        }
+        else
+        {
+            observation.Remove("clock_lateness");
+        }
+
+        if (!plan.Fractions.IsEmpty)
+        {
+            observation["planned_fractions"] = new JsonArray([.. plan.Fractions.Select(fraction => (JsonNode)fraction)]);
+        }
+
+        if (plan.WakePlan is { } wakes)
+        {
+            AddOrderFacts(observation, wakes);
+        }
+
+        if (dropped.Count > 0)
+        {
+            observation["records_dropped"] = new JsonObject([.. dropped.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))]);
+        }
+
+        return observation;
+    }
+
+    // The three candidate orders of the decoupled scenario, and the order the sleeps of the values really ended in.
+    private void AddOrderFacts(JsonObject observation, IReadOnlyList<double> wakes)
+    {
+        var spawned = values.Take(wakes.Count).ToList();
+        var numeric = spawned.OfType<double>().ToList();
+        observation["values_in_spawn_order"] = Numbers(spawned);
+        observation["values_in_value_order"] = Numbers(numeric.Order());
+        observation["values_in_wake_order"] = Numbers(spawned.Zip(wakes).Where(pair => pair.First is not null).OrderBy(pair => pair.Second).Select(pair => pair.First));
+        observation["wake_plan"] = new JsonArray([.. spawned.Zip(wakes).Select(pair => (JsonNode)new JsonObject { ["value"] = pair.First, ["sleeps_for"] = pair.Second })]);
+        observation["completion_order_values"] = Numbers(woken.Where(sleep => sleep.RandomCall is not null).Select(sleep => values[sleep.RandomCall!.Value]));
+    }
+
+    private static JsonArray Numbers(IEnumerable<double?> numbers) => new([.. numbers.Select(number => (JsonNode?)number)]);
+
+    private static JsonArray Numbers(IEnumerable<double> numbers) => new([.. numbers.Select(number => (JsonNode)number)]);
+
+    private static JsonNode? Copy(JsonElement? value) => value is { } element ? JsonNode.Parse(element.GetRawText()) : null;
+
+    private bool Keep(string name, JsonArray list, JsonObject record)
+    {
+        if (list.Count < MaxRecords)
+        {
+            list.Add(record);
+            return true;
+        }
+
+        dropped[name] = dropped.GetValueOrDefault(name) + 1;
+        return false;
+    }
+
+    private sealed record PendingSleep(long Id, double StartedAt, double? After, int? RandomCall, JsonObject Record);
+}

@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using Grader.Python.Behaviour.Supervision;
+
+namespace Grader.Core.Tests.Python.Behaviour;
+
+/// <summary>
+/// The supervisor against scripted probes: it keeps its own record whatever the probe claims, refuses a request out
+/// of order or a sleep that ends before its time, and ends a scenario that would pass its deadline as a timeout.
+/// </summary>
+public sealed class ProbeSupervisorTests
+{
+    private static readonly SupervisionSettings Virtual = new(7, VirtualClock: true, TimeScale: 0.05, ScenarioDeadline: 600);
+
+    [Fact]
+    public async Task The_record_is_the_supervisors_and_fields_the_probe_sends_under_its_names_are_dropped()
+    {
+        var (supervisor, _) = await TalkAsync(
+            """{"op": "task", "task": 0}""",
+            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "run_start"}""",
+            """{"op": "draw", "fn": "uniform", "args": [0, 5], "where": "0-basic_async_syntax.py:9"}""",
+            """{"op": "sleep", "delay": 3.0, "where": null}""",
+            """{"op": "idle", "timeout": 3.0}""",
+            """{"op": "woke", "id": 0}""",
+            """{"op": "run_end", "interrupted": false}""",
+            """{"op": "end", "observation": {"status": "ok", "result": 3, "result_type": "float", "virtual_elapsed": 99, "random_calls": [], "spy_calls": [{"fn": "wait_random"}]}}""",
+            """{"op": "finished", "scenarios": 1}""");
+
+        var task = supervisor.Result(0);
+        Assert.Null(supervisor.Violation);
+        Assert.True(task.Finished);
+        var observation = task.Observations["wait_random_5"];
+        Assert.Equal(3.0, observation.GetProperty("virtual_elapsed").GetDouble());
+        Assert.Equal("int", observation.GetProperty("result_type").GetString());
+        Assert.Equal(0, observation.GetProperty("spy_calls").GetArrayLength());
+        var draw = Assert.Single(observation.GetProperty("random_calls").EnumerateArray());
+        Assert.InRange(draw.GetProperty("value").GetDouble(), 0, 5);
+        Assert.Equal(3.0, observation.GetProperty("sleep_calls")[0].GetProperty("woke_at").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_sleep_that_claims_to_end_before_virtual_time_reached_it_stops_the_run()
+    {
+        var (supervisor, answers) = await TalkAsync(
+            """{"op": "task", "task": 0}""",
+            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "sleep", "delay": 3.0, "where": null}""",
+            """{"op": "woke", "id": 0}""",
+            """{"op": "end", "observation": {"status": "ok"}}""",
+            """{"op": "finished", "scenarios": 1}""");
+
+        Assert.Contains("before its time", supervisor.Violation, StringComparison.Ordinal);
+        Assert.True(answers[^1].TryGetProperty("refused", out _));
+        Assert.Equal(4, answers.Count);
+        Assert.False(supervisor.Result(0).Finished);
+        Assert.Empty(supervisor.Result(0).Observations);
+    }
+
+    [Theory]
+    [InlineData("""{"op": "begin", "scenario": "import", "call": "import"}""")]
+    [InlineData("""{"op": "begin", "scenario": "wait_n_5_5", "call": "wait_n(5, 5)"}""")]
+    [InlineData("""{"op": "task", "task": 1}""")]
+    [InlineData("""{"op": "rewind", "to": 0}""")]
+    [InlineData("""not json""")]
+    [InlineData("""{"op": "idle", "timeout": -1}""")]
+    public async Task A_request_out_of_order_or_of_no_known_shape_is_refused(string request)
+    {
+        var (supervisor, _) = await TalkAsync(
+            """{"op": "task", "task": 0}""",
+            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "end", "observation": {"status": "ok"}}""",
+            request,
+            """{"op": "finished", "scenarios": 1}""");
+
+        Assert.NotNull(supervisor.Violation);
+        Assert.False(supervisor.Result(0).Finished);
+    }
+
+    [Fact]
+    public async Task A_wait_past_the_deadline_is_answered_over_and_the_scenario_is_a_timeout_whatever_the_probe_says()
+    {
+        var (supervisor, answers) = await TalkAsync(
+            """{"op": "task", "task": 0}""",
+            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "run_start"}""",
+            """{"op": "idle", "timeout": 1000}""",
+            """{"op": "idle", "timeout": 0.5}""",
+            """{"op": "end", "observation": {"status": "ok", "result": 1.5}}""",
+            """{"op": "finished", "scenarios": 1}""");
+
+        Assert.True(answers[3].GetProperty("over").GetBoolean());
+        Assert.Equal(600, answers[3].GetProperty("now").GetDouble());
+        Assert.True(answers[4].GetProperty("over").GetBoolean());
+        Assert.Equal("timeout", supervisor.Result(0).Observations["wait_random_5"].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_planned_fractions_come_first_and_the_order_proof_remaps_the_sleep_of_each_value()
+    {
+        var (supervisor, answers) = await TalkAsync(
+            """{"op": "task", "task": 1}""",
+            """{"op": "begin", "scenario": "wait_n_decoupled", "call": "wait_n(5, 5)"}""",
+            """{"op": "draw", "fn": "uniform", "args": [0, 5]}""",
+            """{"op": "draw", "fn": "uniform", "args": [0, 5]}""",
+            """{"op": "sleep", "delay": 4.5}""",
+            """{"op": "sleep", "delay": 2.5}""",
+            """{"op": "sleep", "delay": 7}""");
+
+        Assert.Equal([2.5, 4.5], answers.Skip(2).Take(2).Select(answer => answer.GetProperty("value").GetDouble()));
+        Assert.Equal([1.5, 2.5, 7], answers.Skip(4).Select(answer => answer.GetProperty("after").GetDouble()));
+        Assert.Null(supervisor.Violation);
+    }
+
+    [Fact]
+    public void The_same_seed_and_scenario_give_the_same_fractions_and_another_seed_others()
+    {
+        static double[] Fractions(int seed, string scenario)
+        {
+            var source = new DrawSource(seed, scenario, ScenarioPlan.Seeded);
+            return [.. Enumerable.Range(0, 5).Select(_ => source.Next())];
+        }
+
+        Assert.Equal(Fractions(1, "wait_random_5"), Fractions(1, "wait_random_5"));
+        Assert.NotEqual(Fractions(1, "wait_random_5"), Fractions(2, "wait_random_5"));
+        Assert.NotEqual(Fractions(1, "wait_random_5"), Fractions(1, "wait_random_15"));
+        Assert.All(Fractions(3, "x"), fraction => Assert.InRange(fraction, 0, 0.9999999999));
+    }
+
+    [Theory]
+    [InlineData("uniform", "[2, 4]", 0.25, 2.5)]
+    [InlineData("uniform", "[5, 0]", 0.5, 2.5)]
+    [InlineData("random", "[]", 0.125, 0.125)]
+    [InlineData("randint", "[0, 10]", 0.999, 10)]
+    [InlineData("randrange", "[10]", 0.35, 3)]
+    [InlineData("triangular", "[0, 10, null]", 0.5, 5)]
+    public void Each_random_function_gives_what_pythons_formula_gives_for_the_fraction(string function, string args, double fraction, double expected)
+    {
+        using var document = JsonDocument.Parse(args);
+        var drawn = RandomValues.Compute(function, [.. document.RootElement.EnumerateArray()], null, fraction);
+
+        Assert.Equal(expected, drawn.Number!.Value, 12);
+    }
+
+    [Theory]
+    [InlineData("randrange", "[0]")]
+    [InlineData("randrange", "[1.5, 4]")]
+    [InlineData("uniform", "[\"a\", 4]")]
+    public void Arguments_python_rejects_are_answered_with_its_error(string function, string args)
+    {
+        using var document = JsonDocument.Parse(args);
+        var drawn = RandomValues.Compute(function, [.. document.RootElement.EnumerateArray()], null, 0.5);
+
+        Assert.Null(drawn.Value);
+        Assert.Contains(drawn.ErrorType, new[] { "ValueError", "TypeError" });
+    }
+
+    // The run is given one task: the one the first request starts.
+    private static async Task<(ProbeSupervisor Supervisor, List<JsonElement> Answers)> TalkAsync(params string[] requests)
+    {
+        using var first = JsonDocument.Parse(requests[0]);
+        var supervisor = new ProbeSupervisor("""{"protocol": 1}""", [first.RootElement.GetProperty("task").GetInt32()], Virtual);
+        using var fromChild = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", requests) + "\n"));
+        using var toChild = new MemoryStream();
+        await supervisor.TalkAsync(fromChild, toChild, CancellationToken.None);
+        var lines = Encoding.UTF8.GetString(toChild.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("""{"protocol": 1}""", lines[0]);
+        return (supervisor, [.. lines.Skip(1).Select(line => JsonDocument.Parse(line).RootElement.Clone())]);
+    }
+}
