@@ -9,7 +9,7 @@ namespace GraderHarness;
 /// What the grader's rewriter points the student's code at: Task.Delay, Thread.Sleep, Random, Stopwatch,
 /// DateTime.Now, Environment.TickCount, Task.Run, Parallel.ForEachAsync / ForAsync, Environment.Exit, TimeProvider.System and blocking waits on tasks
 /// (.Result, .Wait(), GetAwaiter().GetResult()) all go through here, to the
-/// current scenario's virtual clock, planned randomness and records. Static because the rewritten student code can
+/// current scenario's virtual clock and its requests to the supervisor, which plans the randomness and keeps the record. Static because the rewritten student code can
 /// only reach static members; the harness sets <see cref="Current"/> before each scenario, in its own process.
 /// </summary>
 public static class GraderRuntime
@@ -36,11 +36,14 @@ public static class GraderRuntime
     public static Task Delay(TimeSpan delay, CancellationToken cancellationToken)
     {
         var scenario = Current;
-        var record = scenario.RecordDelay(delay);
-        var actual = record.RemappedTo is { } seconds ? TimeSpan.FromSeconds(seconds) : delay;
+        var (id, after) = scenario.StartDelay(delay);
+        // TimeSpan.FromSeconds rounds to milliseconds: a delay the supervisor leaves as it is keeps its own ticks.
+        var actual = delay == Timeout.InfiniteTimeSpan || after is not { } seconds || seconds == delay.TotalSeconds
+            ? delay
+            : TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
         var task = Task.Delay(actual < TimeSpan.Zero && actual != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : actual, scenario.Clock, cancellationToken);
         task.ContinueWith(
-            done => record.WokeAt = done.Status == TaskStatus.RanToCompletion ? scenario.Clock.Seconds : null,
+            done => scenario.EndDelay(id, done.Status == TaskStatus.RanToCompletion),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
@@ -53,7 +56,7 @@ public static class GraderRuntime
     public static void Sleep(TimeSpan timeout)
     {
         var scenario = Current;
-        scenario.RecordBlockingSleep(timeout, SynchronizationContext.Current is PumpContext, StudentFrames.Where(new System.Diagnostics.StackTrace(1, fNeedFileInfo: true)));
+        scenario.BlockingSleep(timeout, SynchronizationContext.Current is PumpContext, StudentFrames.Where(new System.Diagnostics.StackTrace(1, fNeedFileInfo: true)));
         scenario.Clock.Advance(timeout);
     }
 
@@ -94,7 +97,7 @@ public static class GraderRuntime
         var scenario = Current;
         var onPump = ScenarioRunner.IsPumpThread(scenario);
         var trace = new StackTrace(1, fNeedFileInfo: true);
-        scenario.RecordBlockingWait(kind, onPump || InAsyncMethod(trace), StudentFrames.Where(trace));
+        scenario.BlockingWait(kind, onPump || InAsyncMethod(trace), StudentFrames.Where(trace));
         if (onPump)
         {
             ScenarioRunner.PumpUntil(scenario, task);

@@ -19,12 +19,11 @@ internal sealed record CallOutcome(Ending Ending, object? Result, string? Return
 /// Runs one call of the student's code in virtual time. The call starts on a fresh thread whose
 /// SynchronizationContext is the scenario's <see cref="PumpContext"/>; this thread pumps the continuations and,
 /// whenever the work is idle (queue empty, and the calling thread finished or blocked in a wait), moves the clock
-/// to the next timer. Nothing due and nothing queued means a deadlock; a timer beyond the deadline, a timeout.
+/// to the next timer. Nothing due and nothing queued means a deadlock; a timer the supervisor will not wait for (past
+/// the scenario's deadline), a timeout.
 /// </summary>
 internal static class ScenarioRunner
 {
-    public const double VirtualDeadline = 600;
-
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(1);
 
     public static CallOutcome Run(ScenarioState scenario, Func<object?> call)
@@ -146,12 +145,12 @@ internal static class ScenarioRunner
             return Ending.Deadlock;
         }
 
-        if (next.Value.TotalSeconds > VirtualDeadline)
+        // The supervisor refuses a wait past the scenario's deadline (600 virtual seconds).
+        if (!scenario.Clock.AdvanceToNextTimer())
         {
             return Ending.Timeout;
         }
 
-        scenario.Clock.AdvanceToNextTimer();
         quiet.Reset();
         return null;
     }

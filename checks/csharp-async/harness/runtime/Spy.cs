@@ -1,15 +1,16 @@
 namespace GraderHarness;
 
 /// <summary>
-/// The body the rewriter gives a spied student method (WaitRandom, TaskWaitRandom, WaitN): it records the call,
-/// runs the student's original method unchanged and, when that returns a Task, records when and how it ended.
+/// The body the rewriter gives a spied student method (WaitRandom, TaskWaitRandom, WaitN): it tells the supervisor
+/// of the call, runs the student's original method unchanged and, when that returns a Task, tells when and how it
+/// ended; the supervisor stamps and keeps the record.
 /// </summary>
 public static class Spy
 {
     public static T Call<T>(string name, Func<T> original, params object?[] args)
     {
         var scenario = GraderRuntime.Current;
-        var call = scenario.RecordSpyCall(name, args);
+        var call = scenario.SpyStarted(name, args);
         T result;
         try
         {
@@ -17,27 +18,24 @@ public static class Spy
         }
         catch (Exception exception)
         {
-            call.Status = "exception";
-            call.Returned = exception.GetType().Name;
-            call.FinishedAt = scenario.Clock.Seconds;
+            scenario.SpyEnded(call, "exception", exception.GetType().Name);
             throw;
         }
 
-        call.ReturnedType = result is null ? "null" : TypeNames.Of(result.GetType());
+        var returnedType = result is null ? "null" : TypeNames.Of(result.GetType());
         if (result is Task task)
         {
-            call.TaskStatusAtReturn = task.Status.ToString();
+            scenario.SpyReturned(call, returnedType, task.Status.ToString());
             task.ContinueWith(
                 done =>
                 {
-                    call.FinishedAt = scenario.Clock.Seconds;
-                    call.Status = done.Status switch
+                    var status = done.Status switch
                     {
                         TaskStatus.RanToCompletion => "ok",
                         TaskStatus.Canceled => "cancelled",
                         _ => "exception",
                     };
-                    call.Returned = done.Status == TaskStatus.RanToCompletion ? TaskResults.Of(done) : done.Exception?.InnerException?.GetType().Name;
+                    scenario.SpyEnded(call, status, done.Status == TaskStatus.RanToCompletion ? TaskResults.Of(done) : done.Exception?.InnerException?.GetType().Name);
                 },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
@@ -45,9 +43,8 @@ public static class Spy
         }
         else
         {
-            call.Status = "ok";
-            call.Returned = result;
-            call.FinishedAt = scenario.Clock.Seconds;
+            scenario.SpyReturned(call, returnedType, null);
+            scenario.SpyEnded(call, "ok", result);
         }
 
         return result;

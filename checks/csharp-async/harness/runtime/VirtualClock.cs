@@ -1,12 +1,15 @@
+using System.Text.Json;
+
 namespace GraderHarness;
 
 /// <summary>
-/// A TimeProvider whose time moves only when the harness says so: when the student's work is idle the pump moves
-/// it to the next due timer at once, so Task.Delay(d) takes d clock seconds and no real time, and timers fire in
-/// exact order (ties in creation order). The grader's own, not FakeTimeProvider, so the harness compiles from
-/// source against the framework alone and ships no package next to the student's assembly.
+/// A TimeProvider whose time moves only when the supervisor lets it: when the student's work is idle the pump asks
+/// to move to the next due timer ("idle" on the channel) and, once allowed, moves there at once, so Task.Delay(d)
+/// takes d clock seconds and no real time, and timers fire in exact order (ties in creation order). The supervisor
+/// keeps its own time; this clock only shows the student's code the same. The grader's own, not FakeTimeProvider,
+/// so the harness compiles from source against the framework alone and ships no package next to the student's assembly.
 /// </summary>
-internal sealed class VirtualClock : TimeProvider
+internal sealed class VirtualClock(Channel channel) : TimeProvider
 {
     // time.time() of the Python probe starts at 1 700 000 000; monotonic clocks at 1000 s.
     private static readonly DateTimeOffset Epoch = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
@@ -57,18 +60,33 @@ internal sealed class VirtualClock : TimeProvider
         }
     }
 
-    /// <summary>Moves time to the earliest timer (never backwards) and fires every timer due by then.</summary>
-    public void AdvanceToNextTimer()
+    /// <summary>
+    /// Asks the supervisor to move time to the earliest timer (never backwards) and fires every timer due by then;
+    /// false when that would pass the scenario's deadline (nothing then moves).
+    /// </summary>
+    public bool AdvanceToNextTimer()
     {
-        List<VirtualTimer> due;
+        long target;
         lock (gate)
         {
             if (timers.Count == 0)
             {
-                return;
+                return true;
             }
 
-            ticks = Math.Max(ticks, timers.Min(timer => timer.DueAt));
+            target = Math.Max(ticks, timers.Min(timer => timer.DueAt));
+        }
+
+        var answer = channel.Ask("idle", json => json.WriteNumber("timeout", TimeSpan.FromTicks(target - Elapsed.Ticks).TotalSeconds));
+        if (answer.TryGetProperty("over", out var over) && over.ValueKind == JsonValueKind.True)
+        {
+            return false;
+        }
+
+        List<VirtualTimer> due;
+        lock (gate)
+        {
+            ticks = Math.Max(ticks, target);
             due = [.. timers.Where(timer => timer.DueAt <= ticks).OrderBy(timer => timer.DueAt).ThenBy(timer => timer.Sequence)];
             foreach (var timer in due)
             {
@@ -88,9 +106,11 @@ internal sealed class VirtualClock : TimeProvider
         {
             timer.Fire();
         }
+
+        return true;
     }
 
-    /// <summary>A blocking sleep: time passes at once and nothing else runs meanwhile.</summary>
+    /// <summary>A blocking sleep the supervisor was told of: time passes at once and nothing else runs meanwhile.</summary>
     public void Advance(TimeSpan span)
     {
         lock (gate)

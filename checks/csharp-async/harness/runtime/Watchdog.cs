@@ -4,7 +4,7 @@ namespace GraderHarness;
 
 /// <summary>
 /// Ends the harness when one scenario spins too long (a CPU-bound loop, which virtual time cannot interrupt), after
-/// writing that scenario's line with status timeout, so the grader learns which call hung. The budget is CPU time,
+/// ending that scenario with status timeout, so the grader learns which call hung. The budget is CPU time,
 /// not real time: on a loaded machine a correct scenario gets little CPU and may take long, but uses almost none;
 /// a loop that never awaits uses a core. A scenario that takes three budgets of real time ends all the same, so the
 /// line is written before the grader's own time limit kills the process.
@@ -15,20 +15,18 @@ internal sealed class Watchdog
     private readonly Stopwatch sinceStart = new();
     private TimeSpan cpuAtStart;
     private string? scenario;
-    private string? call;
 
-    public Watchdog(ResultsFile results, TimeSpan budget)
+    public Watchdog(Channel channel, TimeSpan budget)
     {
-        var thread = new Thread(() => Watch(results, budget)) { IsBackground = true, Name = "watchdog" };
+        var thread = new Thread(() => Watch(channel, budget)) { IsBackground = true, Name = "watchdog" };
         thread.Start();
     }
 
-    public void Starting(string id, string description)
+    public void Starting(string id)
     {
         lock (gate)
         {
             scenario = id;
-            call = description;
             cpuAtStart = Environment.CpuUsage.TotalTime;
             sinceStart.Restart();
         }
@@ -42,7 +40,7 @@ internal sealed class Watchdog
         }
     }
 
-    private void Watch(ResultsFile results, TimeSpan budget)
+    private void Watch(Channel channel, TimeSpan budget)
     {
         while (true)
         {
@@ -55,17 +53,24 @@ internal sealed class Watchdog
                     continue;
                 }
 
-                var (id, description) = (scenario, call);
                 var reason = cpu >= budget
                     ? $"still running after {cpu.TotalSeconds:0.0} s of CPU time ({sinceStart.Elapsed.TotalSeconds:0.0} s of real time): a loop that never awaits"
                     : $"still running after {sinceStart.Elapsed.TotalSeconds:0.0} s of real time";
-                results.Write(json =>
+                try
                 {
-                    json.WriteString("scenario", id);
-                    json.WriteString("call", description);
-                    json.WriteString("status", "timeout");
-                    json.WriteString("reason", reason);
-                });
+                    channel.Ask("end", json =>
+                    {
+                        json.WriteStartObject("observation");
+                        json.WriteString("status", "timeout");
+                        json.WriteString("reason", reason);
+                        json.WriteEndObject();
+                    });
+                }
+                catch (ChannelClosedException)
+                {
+                    // The run is over either way.
+                }
+
                 Environment.Exit(3);
             }
         }

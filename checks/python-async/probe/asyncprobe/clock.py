@@ -53,7 +53,8 @@ class Clock:
 
     ``elapsed()`` counts seconds since the probe started: the supervisor's
     virtual seconds in virtual mode, real seconds divided by ``scale`` in
-    real mode.  Virtual time never goes back, whatever an answer says.
+    real mode, leaving out the time spent waiting for the supervisor's
+    answers.  Virtual time never goes back, whatever an answer says.
     """
 
     MONOTONIC_BASE = 1000.0
@@ -68,6 +69,7 @@ class Clock:
         self.channel = channel
         self._elapsed = 0.0
         self._real_start = _real_perf_counter()
+        self._paused_before = channel.paused
         self.epoch = self.VIRTUAL_EPOCH if virtual else _real_time()
         self.loops = weakref.WeakSet()  # type: weakref.WeakSet
         self.loops_created = 0
@@ -81,6 +83,7 @@ class Clock:
         # seconds, as this process saw it; the supervisor measures its own.
         self.lateness = 0.0
         channel.listeners.append(self._heard)
+        channel.stamp = None if virtual else self.elapsed
 
     def _heard(self, answer: Answer) -> None:
         """Follow the supervisor's time (virtual mode)."""
@@ -92,7 +95,8 @@ class Clock:
         """Return the seconds elapsed since the probe started."""
         if self.virtual:
             return self._elapsed
-        return (_real_perf_counter() - self._real_start) / self.scale
+        paused = self.channel.paused - self._paused_before
+        return (_real_perf_counter() - self._real_start - paused) / self.scale
 
     def monotonic(self) -> float:
         """Return the value shown by time.monotonic/perf_counter/loop.time."""

@@ -5,10 +5,10 @@ using Grader.Core.Processes;
 namespace Grader.CSharp.Behaviour;
 
 /// <summary>
-/// What one task's harness process reported over its private results file, and how the process ended.
-/// Observations are raw facts keyed by scenario id; the checks judge them.
+/// What the supervisor holds for one task's harness run, and how the process ended. Observations are raw facts
+/// keyed by scenario id, built from the supervisor's record; the checks judge them.
 /// </summary>
-/// <param name="Finished">True when the harness wrote its closing line: without it, silence never counts as a pass.</param>
+/// <param name="Finished">True when the harness closed the task in order: without it, silence never counts as a pass.</param>
 /// <param name="BuildFailure">Why the harness could not be compiled with the student's code, when it could not (nothing ran).</param>
 public sealed record HarnessRun(
     int Task,

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Grader.Core.Engine;
 using Grader.Core.Processes;
 using Grader.Core.Sandbox;
 using Grader.Core.Submissions;
+using Grader.Core.Supervision;
+using Grader.CSharp.Behaviour.Supervision;
 using Grader.CSharp.Compiling;
 
 namespace Grader.CSharp.Behaviour;
@@ -13,8 +14,9 @@ namespace Grader.CSharp.Behaviour;
 /// <summary>
 /// Runs a built harness for one task in a sandbox: a fresh copy of the submission as working directory, a scratch
 /// HOME, a cleaned environment, the GC heap limit as memory cap, its own process group killed on timeout, capped
-/// output. Observations come back through a results file outside the copy, tagged with a per-run nonce, never
-/// through stdout, which the student's code controls.
+/// output. The harness talks to a <see cref="Supervisor"/> over its stdin and stdout, as the Python probe does: the
+/// supervisor decides time and randomness and builds the observations from its own record; the student's Console
+/// output goes to stderr.
 /// </summary>
 public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
 {
@@ -36,21 +38,29 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
         var harnessFolder = CopyOf(builtHarness, runFolder + "-harness");
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
-        var results = Path.Combine(runFolder, "results.jsonl");
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var supervisor = new Supervisor(Config(task), [task], new SupervisionSettings(options.Seed, VirtualClock: true, TimeScale: 1, VirtualDeadline), HarnessPlan.Instance);
         var request = new ProcessRequest(
             sdk.DotnetHost,
             [Path.Combine(harnessFolder, "harness.dll")],
             copy,
             Environment(home),
-            Config(task, options.Seed, results, nonce) + "\n",
+            null,
             options.BehaviourTimeout,
             CapturedOutputBytes,
-            OwnProcessGroup: true);
-        var outcome = await options.Sandbox.RunAsync(runner, request, View(harnessFolder, runFolder, copy, home, results, options), cancellationToken).ConfigureAwait(false);
-        var (observations, finished) = NonceTaggedLines.Read(results, nonce);
-        return new HarnessRun(task, observations, finished, outcome);
+            OwnProcessGroup: true,
+            Conversation: supervisor);
+        var outcome = await options.Sandbox.RunAsync(runner, request, View(harnessFolder, runFolder, copy, home, options), cancellationToken).ConfigureAwait(false);
+        var (observations, finished) = supervisor.Result(task);
+        return new HarnessRun(task, observations, finished, WithViolation(outcome, supervisor.Violation));
     }
+
+    /// <summary>A scenario still waiting after this much virtual time never ends.</summary>
+    public const double VirtualDeadline = 600;
+
+    // A supervisor's violation ends the run early; the report says why, after what the student's code printed.
+    private static ProcessOutcome WithViolation(ProcessOutcome outcome, string? violation) => violation is null
+        ? outcome
+        : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {violation}]\n" } };
 
     private static string CopyOf(string folder, string target)
     {
@@ -66,13 +76,13 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
     /// <summary>The tmpfs a harness run may fill: the copy, HOME, and what student code writes beside them.</summary>
     public const long PrivateBytes = 64L * 1024 * 1024;
 
-    // The runtime and the built harness read-only, the run's folder a fresh tmpfs, only the results passed through. The
+    // The runtime and the built harness read-only, the run's folder a fresh tmpfs, nothing passed through. The
     // runtime's threads count as processes, and it maps its assemblies: the limits leave room for both.
-    private SandboxView View(string harnessFolder, string runFolder, string copy, string home, string results, GradingOptions options) =>
+    private SandboxView View(string harnessFolder, string runFolder, string copy, string home, GradingOptions options) =>
         new(
             runFolder,
             [copy, home],
-            [results],
+            [],
             [sdk.Root, Path.GetFullPath(harnessFolder)],
             copy,
             PrivateBytes,
@@ -103,13 +113,11 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
             ["DOTNET_PROCESSOR_COUNT"] = ProcessorCount.ToString(CultureInfo.InvariantCulture),
         });
 
-    private static string Config(int task, int seed, string resultsPath, string nonce) =>
+    private static string Config(int task) =>
         JsonSerializer.Serialize(new Dictionary<string, object>
         {
+            ["protocol"] = Supervisor.ProtocolVersion,
             ["task"] = task,
-            ["seed"] = seed,
-            ["results_path"] = resultsPath,
-            ["nonce"] = nonce,
             ["scenario_seconds"] = ScenarioSeconds,
         });
 }

@@ -6,6 +6,7 @@ using Grader.Core.Evidence;
 using Grader.Core.Processes;
 using Grader.Core.Sandbox;
 using Grader.Core.Submissions;
+using Grader.Core.Supervision;
 using Grader.Python.Behaviour.Supervision;
 using Grader.Python.Tools;
 
@@ -14,7 +15,7 @@ namespace Grader.Python.Behaviour;
 /// <summary>
 /// Runs the assignment's probe for one task in a sandbox: a fresh copy of the submission as working directory,
 /// a scratch HOME, resource limits (set by the probe before any student code loads), its own process group
-/// killed on timeout, and capped output. The probe talks to a <see cref="ProbeSupervisor"/> over its stdin and
+/// killed on timeout, and capped output. The probe talks to a <see cref="Supervisor"/> over its stdin and
 /// stdout, the private channel: the supervisor decides time and randomness and builds the observations from its own
 /// record; the student's prints go to stderr (or, for tasks run together, to each task's output files).
 /// </summary>
@@ -51,7 +52,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
         var runFolder = scratch.NewFolder($"probe-{task}");
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
-        var supervisor = Supervisor(options, [task], json => json.WriteNumber("task", task));
+        var supervisor = NewSupervisor(options, [task], json => json.WriteNumber("task", task));
         var view = View(python, probeScript, runFolder, [copy, home], [], copy);
         var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, copy, home, supervisor, options.BehaviourTimeout), view, cancellationToken).ConfigureAwait(false);
         var result = supervisor.Result(task);
@@ -76,7 +77,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
         }
 
         var home = scratch.NewFolder("together-home");
-        var supervisor = Supervisor(options, tasks, json =>
+        var supervisor = NewSupervisor(options, tasks, json =>
         {
             json.WriteStartArray("tasks");
             foreach (var folder in folders)
@@ -149,7 +150,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
         return Path.GetDirectoryName(bin) ?? bin;
     }
 
-    private static ProcessRequest Request(PythonInterpreter python, string probeScript, string workingDirectory, string home, ProbeSupervisor supervisor, TimeSpan timeout) =>
+    private static ProcessRequest Request(PythonInterpreter python, string probeScript, string workingDirectory, string home, Supervisor supervisor, TimeSpan timeout) =>
         new(
             python.Path,
             ["-B", "-s", probeScript],
@@ -166,11 +167,11 @@ public sealed class ProbeRunner(IProcessRunner runner)
         ? outcome
         : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {violation}]\n" } };
 
-    private static ProbeSupervisor Supervisor(GradingOptions options, IReadOnlyList<int> tasks, Action<Utf8JsonWriter> writeTasks)
+    private static Supervisor NewSupervisor(GradingOptions options, IReadOnlyList<int> tasks, Action<Utf8JsonWriter> writeTasks)
     {
         var isVirtual = options.Clock == ClockMode.Virtual;
         var settings = new SupervisionSettings(options.Seed, isVirtual, RealTimeScale, isVirtual ? VirtualDeadline : RealDeadline);
-        return new ProbeSupervisor(Config(options, writeTasks), tasks, settings);
+        return new Supervisor(Config(options, writeTasks), tasks, settings, ProbePlan.Instance);
     }
 
     private static string Config(GradingOptions options, Action<Utf8JsonWriter> writeTasks)
@@ -179,7 +180,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteNumber("protocol", ProbeSupervisor.ProtocolVersion);
+            json.WriteNumber("protocol", Supervisor.ProtocolVersion);
             writeTasks(json);
             json.WriteString("clock", options.Clock == ClockMode.Virtual ? "virtual" : "real");
             json.WriteNumber("time_scale", RealTimeScale);

@@ -1,27 +1,19 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Grader.Core.Supervision;
 
 namespace Grader.Python.Behaviour.Supervision;
 
 /// <summary>
-/// What the supervisor plans for one scenario: the fractions the random functions hand out first, how many of the
-/// first draws are spread apart (so that concurrent delays never almost tie), and, for the order proof, how long the
-/// sleep of the k-th random value really lasts.
+/// The scenarios of each task of the Python probe, in the order it runs them (checks/python-async/probe/asyncprobe/scenarios.py
+/// holds the calls), and the supervisor's plan for each.
 /// </summary>
-/// <param name="WakePlan">Null, or the real length of a sleep whose delay equals the k-th value drawn (decoupling).</param>
-internal sealed record ScenarioPlan(ImmutableArray<double> Fractions, int Spread, ImmutableArray<double>? WakePlan)
+internal sealed class ProbePlan : ISupervisionPlan
 {
-    public static readonly ScenarioPlan Seeded = new([], 0, null);
-}
+    public static readonly ProbePlan Instance = new();
 
-/// <summary>
-/// The scenarios of each task, in the order the probe runs them (checks/python-async/probe/asyncprobe/scenarios.py
-/// holds the calls), and the supervisor's plan for each. The probe only names the scenario it begins: a name out of
-/// this order is refused, and what the random functions give and how long sleeps last is decided here.
-/// </summary>
-internal static class ProbePlan
-{
     // uniform(0, 5) hands out, in spawn order, 2.5, 4.5, 0.5, 3.5, 1.5; the sleep of the k-th value really lasts
-    // DecoupledWakes[k], so the coroutines finish in the order 3.5, 0.5, 4.5, 1.5, 2.5: unlike the spawn order and
+    // the k-th wake, so the coroutines finish in the order 3.5, 0.5, 4.5, 1.5, 2.5: unlike the spawn order and
     // unlike the order of the values.
     private static readonly ScenarioPlan Decoupled = new([0.5, 0.9, 0.1, 0.7, 0.3], 0, [2.5, 1.5, 1.0, 0.5, 2.0]);
 
@@ -46,10 +38,17 @@ internal static class ProbePlan
         [4] = ["import", "task_wait_n_is_coroutine", "task_wait_n_5_6", "task_wait_n_decoupled", "task_wait_n_0_6", "task_wait_n_10_0"],
     }.ToImmutableDictionary();
 
-    public static bool HasTask(int task) => Scenarios.ContainsKey(task);
+    private ProbePlan()
+    {
+    }
 
-    /// <summary>The scenario ids of <paramref name="task"/>, in the order they run.</summary>
-    public static ImmutableArray<string> ScenariosOf(int task) => Scenarios.TryGetValue(task, out var ids) ? ids : [];
+    public string SleepsField => "sleep_calls";
 
-    public static ScenarioPlan For(string scenario) => Plans.GetValueOrDefault(scenario, ScenarioPlan.Seeded);
+    public double WakeResolution => 1e-6;
+
+    public string? TypeOfNumber(JsonNode? value) => PythonTypes.OfNumber(value);
+
+    public ImmutableArray<string> ScenariosOf(int task) => Scenarios.TryGetValue(task, out var ids) ? ids : [];
+
+    public ScenarioPlan For(string scenario) => Plans.GetValueOrDefault(scenario, ScenarioPlan.Seeded);
 }

@@ -20,24 +20,4 @@ internal static class PythonTypes
 
         return number.ToJsonString().AsSpan().IndexOfAny(".eE") >= 0 ? "float" : "int";
     }
-
-    /// <summary>Puts the types read from the numbers in place of the probe's names for the result and its items.</summary>
-    public static void Correct(JsonObject observation)
-    {
-        if (OfNumber(observation["result"]) is { } type)
-        {
-            observation["result_type"] = type;
-        }
-
-        if (observation["result"] is JsonArray items && observation["result_element_types"] is JsonArray names)
-        {
-            for (var index = 0; index < Math.Min(items.Count, names.Count); index++)
-            {
-                if (OfNumber(items[index]) is { } itemType)
-                {
-                    names[index] = itemType;
-                }
-            }
-        }
-    }
 }

@@ -4,31 +4,32 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Grader.Core.Processes;
 
-namespace Grader.Python.Behaviour.Supervision;
+namespace Grader.Core.Supervision;
 
 /// <summary>What the supervisor holds for one task at the end of a run.</summary>
-/// <param name="Finished">True when the probe said the task's scenarios were over, and every request before was in order.</param>
-internal sealed record SupervisedTask(ImmutableSortedDictionary<string, JsonElement> Observations, bool Finished);
+/// <param name="Finished">True when the child said the task's scenarios were over, and every request before was in order.</param>
+public sealed record SupervisedTask(ImmutableSortedDictionary<string, JsonElement> Observations, bool Finished);
 
 /// <summary>How a supervised run goes: the run's seed, its clock, and the virtual seconds a scenario may last.</summary>
-internal sealed record SupervisionSettings(int Seed, bool VirtualClock, double TimeScale, double ScenarioDeadline);
+public sealed record SupervisionSettings(int Seed, bool VirtualClock, double TimeScale, double ScenarioDeadline);
 
 /// <summary>
-/// The trusted end of the probe's private channel (protocol: checks/python-async/probe/PROTOCOL.md). It sends the
-/// configuration, then answers the probe's requests one by one: it decides every random value and every moment of
-/// time, keeps the record of each scenario (<see cref="ScenarioLedger"/>) and builds the observations the checks
-/// judge from that record and from what only the probe can see. A request out of order, a sleep that claims to end
+/// The trusted end of a child's private channel, for both tracks (the Python probe and the C# harness; protocol:
+/// checks/python-async/probe/PROTOCOL.md). It sends the configuration, then answers the child's requests one by
+/// one: it decides every random value and every moment of time, keeps the record of each scenario
+/// (<see cref="ScenarioLedger"/>) and builds the observations the checks judge from that record and from what only
+/// the child can see. A request out of order, a sleep that claims to end
 /// before its time, or a line that is no request is a violation: the supervisor refuses it and ends the
 /// conversation, and the tasks not finished by then have no closing record.
 /// </summary>
-internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> tasks, SupervisionSettings settings) : IChildConversation
+public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, SupervisionSettings settings, ISupervisionPlan plan) : IChildConversation
 {
     public const int ProtocolVersion = 1;
 
     /// <summary>Longest request line read; a longer one ends the run.</summary>
     public const int MaxLineBytes = 8 * 1024 * 1024;
 
-    /// <summary>Most bytes of observations kept for one run: past it the run ends (a probe that floods).</summary>
+    /// <summary>Most bytes of observations kept for one run: past it the run ends (a child that floods).</summary>
     public const long MaxObservationBytes = 32L * 1024 * 1024;
 
     // Virtual seconds granted to cancel and close a scenario's loops once its call is over.
@@ -82,7 +83,7 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
 
         if (lines.Overlong)
         {
-            Violation = $"the probe sent a line longer than {MaxLineBytes / (1024 * 1024)} MiB";
+            Violation = $"the child sent a line longer than {MaxLineBytes / (1024 * 1024)} MiB";
         }
     }
 
@@ -104,6 +105,7 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
             return Refuse("a line that is no request");
         }
 
+        clock.Heard(Field(request, "t") is { ValueKind: JsonValueKind.Number } claimed ? claimed.GetDouble() : null);
         var ledger = scenario ?? between;
         return op.GetString() switch
         {
@@ -113,8 +115,10 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
             "sleep" => Sleep(ledger, request),
             "woke" or "cancelled" => EndSleep(ledger, request, op.GetString() == "cancelled"),
             "block" => Block(ledger, request),
+            "blocking_wait" => Done(() => ledger.BlockingWait(request)),
             "idle" => Idle(ledger, request),
             "spy_start" => SpyStart(ledger, request),
+            "spy_returned" => WithId(request, id => ledger.SpyReturned(id, request)),
             "spy_end" => WithId(request, id => ledger.SpyEnded(id, request)),
             "spy_task_end" => WithId(request, id => ledger.SpiedTaskEnded(id, Field(request, "outcome") ?? default)),
             "run_start" => Done(ledger.RunStarted),
@@ -154,7 +158,7 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
         }
 
         var id = Field(request, "scenario")?.ValueKind == JsonValueKind.String ? request.GetProperty("scenario").GetString() : null;
-        var index = id is null ? -1 : ProbePlan.ScenariosOf(task).IndexOf(id);
+        var index = id is null ? -1 : plan.ScenariosOf(task).IndexOf(id);
         if (index <= lastScenario)
         {
             return Refuse($"scenario {Clip(id)} out of the task's order");
@@ -162,7 +166,7 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
 
         lastScenario = index;
         var call = Field(request, "call")?.ValueKind == JsonValueKind.String ? request.GetProperty("call").GetString()! : id!;
-        scenario = new ScenarioLedger(id!, Clip(call, 200), settings.Seed, clock);
+        scenario = new ScenarioLedger(id!, Clip(call, 200), settings.Seed, clock, plan);
         clock.Deadline = clock.Now + settings.ScenarioDeadline;
         return [];
     }
@@ -215,7 +219,7 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
             ? Refuse("an idle wait of no valid length")
             : Waits(ledger, timeout) ? [] : new JsonObject { ["over"] = true };
 
-    // Virtual: time moves on at once. Real: the probe waits for real after the answer; only the deadline is checked.
+    // Virtual: time moves on at once. Real: the child waits for real after the answer; only the deadline is checked.
     private bool Waits(ScenarioLedger ledger, double seconds)
     {
         var allowed = clock.IsVirtual ? clock.Wait(seconds) : clock.Now + seconds <= clock.Deadline;
@@ -274,7 +278,7 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
     }
 
     // What code left running between scenarios asks for (a worker thread, a done callback) is answered but not kept.
-    private ScenarioLedger NewBetween() => new("between scenarios", string.Empty, settings.Seed, clock);
+    private ScenarioLedger NewBetween() => new("between scenarios", string.Empty, settings.Seed, clock, plan);
 
     private static JsonObject WithId(JsonElement request, Action<long> action)
     {
@@ -294,7 +298,7 @@ internal sealed class ProbeSupervisor(string configuration, IReadOnlyList<int> t
 
     private JsonObject Refuse(string why)
     {
-        Violation ??= $"the probe's channel carried {why}";
+        Violation ??= $"the child's channel carried {why}";
         return new JsonObject { ["refused"] = why };
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Grader.Python.Behaviour.Supervision;
+namespace Grader.Core.Supervision;
 
 /// <summary>What a patched random function gives for one fraction: its value, or the error Python would raise.</summary>
 /// <param name="Number">The value as a double (an int value too), for matching sleeps to values.</param>
@@ -11,8 +11,8 @@ internal sealed record DrawnValue(JsonNode? Value, double? Number, string? Error
 }
 
 /// <summary>
-/// The formulas of Python's random functions, applied to a fraction the supervisor chose: the probe's stubs ask for
-/// a value and the supervisor computes it here, so that the value handed out and the one recorded are the same by
+/// The formulas of Python's random functions (and of System.Random's, for the C# harness), applied to a fraction the
+/// supervisor chose: the child's stubs ask for a value and the supervisor computes it here, so that the value handed out and the one recorded are the same by
 /// construction. The same IEEE arithmetic as CPython (<c>a + (b - a) * f</c> for uniform) gives the same double.
 /// </summary>
 internal static class RandomValues
@@ -43,9 +43,36 @@ internal static class RandomValues
                     : PickRange(fraction, args[0], Real(args[1]), step.Value);
             case "choice" when args.Count == 1 && Real(args[0]) is { } length && length >= 1 && length == Math.Floor(length):
                 return Int((long)Math.Floor(fraction * length));
+            case "NextDouble" or "Sample" when args.Count == 0:
+                return Float(fraction);
+            case "NextSingle" when args.Count == 0:
+                return Float((float)fraction);
+            case "Next" or "NextInt64":
+                return DotnetNext(function, args, fraction);
             default:
                 return DrawnValue.Error("TypeError", $"{function}() got arguments the grader does not know");
         }
+    }
+
+    // System.Random's Next and NextInt64 as the harness's PlannedRandom maps a fraction: [0, max) or [min, max).
+    private static DrawnValue DotnetNext(string function, IReadOnlyList<JsonElement> args, double fraction)
+    {
+        var top = function == "Next" ? int.MaxValue : (double)long.MaxValue;
+        var bounds = args.Select(Real).ToList();
+        if (bounds.Any(bound => bound is null) || args.Count > 2)
+        {
+            return NotANumber(function);
+        }
+
+        var (low, high) = args.Count switch
+        {
+            0 => (0.0, top),
+            1 => (0.0, bounds[0]!.Value),
+            _ => (bounds[0]!.Value, bounds[1]!.Value),
+        };
+        return high < low || high < 0 && args.Count == 1
+            ? DrawnValue.Error("ArgumentOutOfRangeException", $"{function}: the upper bound is below the lower one")
+            : Int((long)(low + Math.Floor(fraction * (high - low))));
     }
 
     private static DrawnValue Triangular(IReadOnlyList<JsonElement> args, double fraction)

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Grader.Python.Behaviour.Supervision;
+namespace Grader.Core.Supervision;
 
 /// <summary>
 /// The fractions in [0, 1) one scenario's random functions are built on: the plan's fractions first, then (when the

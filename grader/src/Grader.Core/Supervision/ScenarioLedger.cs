@@ -1,16 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Grader.Python.Behaviour.Supervision;
+namespace Grader.Core.Supervision;
 
 /// <summary>
 /// The supervisor's record of one scenario: every value it handed out, every sleep it was asked for with when it began
 /// and ended on its own clock, every blocking sleep, every call of a spied function, the ticks of the blocking probe
 /// and where the call began and ended. Times are seconds since the scenario began. <see cref="Observation"/> joins
-/// this record with what the probe alone can see (the returned value, its type, exceptions, facts about functions),
-/// and nothing the probe sends can replace a field of the record.
+/// this record with what the child alone can see (the returned value, its type, exceptions, facts about functions),
+/// and nothing the child sends can replace a field of the record.
 /// </summary>
-internal sealed class ScenarioLedger(string scenario, string call, int seed, SupervisorClock clock)
+internal sealed class ScenarioLedger(string scenario, string call, int seed, SupervisorClock clock, ISupervisionPlan plans)
 {
     /// <summary>Most entries kept per list; beyond it they are counted in records_dropped.</summary>
     public const int MaxRecords = 200;
@@ -18,26 +18,31 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     // A sleep whose delay is this close to a value drawn is that value's sleep (a student may round).
     private const double MatchTolerance = 0.06;
 
-    // Virtual time is exact: a sleep that ends earlier than this before its time was woken by something else.
-    private const double EarlyWake = 1e-6;
-
-    // Real mode: the most of the probe's own measure of lateness taken, in clock seconds (it only widens margins).
-    private const double MaxReportedLateness = 2.0;
+    // Real mode, a cross-check: the most of the child's own measure of lateness taken, in clock seconds (1.5 s of
+    // real time at the scale of 0.05). It only widens margins, and under load it holds waits the supervisor cannot
+    // see (the ticker's, a worker thread's callback); with a cap of 2, --clock real verdicts flipped under load.
+    private const double MaxReportedLateness = 30.0;
 
     private const double TickPeriod = 0.5;
 
-    /// <summary>The fields the supervisor owns: any the probe sends under these names are dropped.</summary>
+    /// <summary>The fields the supervisor owns: any the child sends under these names are dropped.</summary>
     private static readonly HashSet<string> OwnFields =
     [
-        "scenario", "call", "virtual_elapsed", "random_calls", "sleep_calls", "blocking_sleeps", "spy_calls", "ticks",
-        "tick_period", "call_window", "max_tick_gap", "records_dropped", "planned_fractions", "wake_plan",
-        "values_in_spawn_order", "values_in_value_order", "values_in_wake_order", "completion_order_values",
+        "scenario", "call", "virtual_elapsed", "random_calls", "sleep_calls", "delays", "blocking_sleeps", "blocking_waits",
+        "spy_calls", "ticks", "tick_period", "call_window", "max_tick_gap", "records_dropped", "planned_fractions", "wake_plan",
+        "decouple_scale", "values_in_spawn_order", "values_in_value_order", "values_in_wake_order", "completion_order_values",
     ];
 
-    private readonly ScenarioPlan plan = ProbePlan.For(scenario);
-    private readonly DrawSource draws = new(seed, scenario, ProbePlan.For(scenario));
+    // What a blocking record may carry from the child's request besides the supervisor's own fields.
+    private static readonly string[] BlockingDetails = ["in_running_loop", "in_main_thread", "in_async_work", "file", "line", "where", "kind"];
+
+    private readonly ScenarioPlan plan = plans.For(scenario);
+    private readonly DrawSource draws = new(seed, scenario, plans.For(scenario));
     private readonly double start = clock.Now;
     private readonly List<double?> values = [];
+    private readonly List<double> fractions = [];
+    private readonly HashSet<int> matched = [];
+    private readonly JsonArray blockingWaits = [];
     private readonly JsonArray randomCalls = [];
     private readonly Dictionary<long, PendingSleep> sleeps = [];
     private readonly List<PendingSleep> sleepOrder = [];
@@ -82,6 +87,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         }
 
         values.Add(drawn.Number);
+        fractions.Add(fraction);
         Keep("random_calls", randomCalls, record);
         return drawn;
     }
@@ -118,6 +124,8 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         return after;
     }
 
+    // The draw a sleep of this length belongs to: the nearest value (or fraction × scale) within the tolerance,
+    // among the draws the wake plan covers; with a scale, each draw is matched once.
     private int? MatchRandomValue(double delay)
     {
         if (plan.WakePlan is not { } wakes)
@@ -129,10 +137,16 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         var bestGap = double.MaxValue;
         for (var index = 0; index < Math.Min(wakes.Length, values.Count); index++)
         {
-            if (values[index] is { } value && Math.Abs(value - delay) is var gap && gap <= MatchTolerance && gap < bestGap)
+            double? candidate = plan.DecoupleScale is { } scale ? (matched.Contains(index) ? null : fractions[index] * scale) : values[index];
+            if (candidate is { } value && Math.Abs(value - delay) is var gap && gap <= MatchTolerance && gap < bestGap)
             {
                 (best, bestGap) = (index, gap);
             }
+        }
+
+        if (best is { } found && plan.DecoupleScale is not null)
+        {
+            matched.Add(found);
         }
 
         return best;
@@ -156,7 +170,8 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         if (sleep.After is { } after)
         {
             var late = now - sleep.StartedAt - Math.Max(0, after);
-            if (clock.IsVirtual && late < -EarlyWake)
+            // Virtual time is exact: a sleep that ends earlier than the track's timers allow was woken by something else.
+            if (clock.IsVirtual && late < -plans.WakeResolution)
             {
                 return $"a sleep of {after} s began at {sleep.StartedAt} s and claimed to end at {now} s, before its time";
             }
@@ -171,16 +186,32 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
 
     public void Blocked(JsonElement request, double seconds)
     {
-        JsonNode? Field(string name) => request.TryGetProperty(name, out var value) ? JsonNode.Parse(value.GetRawText()) : null;
-        Keep("blocking_sleeps", blockingSleeps, new JsonObject
+        var record = Details(request);
+        record["seconds"] = request.TryGetProperty("requested", out var requested) ? JsonNode.Parse(requested.GetRawText()) : seconds;
+        record["at"] = Since;
+        Keep("blocking_sleeps", blockingSleeps, record);
+    }
+
+    /// <summary>A blocking wait on an unfinished task (C#'s .Result, .Wait()): what it was and where, stamped now.</summary>
+    public void BlockingWait(JsonElement request)
+    {
+        var record = Details(request);
+        record["at"] = Since;
+        Keep("blocking_waits", blockingWaits, record);
+    }
+
+    private static JsonObject Details(JsonElement request)
+    {
+        var record = new JsonObject();
+        foreach (var name in BlockingDetails)
         {
-            ["seconds"] = Field("requested") ?? seconds,
-            ["at"] = Since,
-            ["in_running_loop"] = Field("in_running_loop"),
-            ["in_main_thread"] = Field("in_main_thread"),
-            ["file"] = Field("file"),
-            ["line"] = Field("line"),
-        });
+            if (request.TryGetProperty(name, out var value))
+            {
+                record[name] = JsonNode.Parse(value.GetRawText());
+            }
+        }
+
+        return record;
     }
 
     public void SpyStarted(long id, string function, JsonElement? args, JsonElement? kwargs)
@@ -218,12 +249,30 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         if (status == "ok")
         {
             record["returned"] = request.TryGetProperty("returned", out var returned) ? JsonNode.Parse(returned.GetRawText()) : null;
-            var claimed = request.TryGetProperty("returned_type", out var type) ? type.ToString() : null;
-            record["returned_type"] = PythonTypes.OfNumber(record["returned"]) ?? claimed;
+            var claimed = request.TryGetProperty("returned_type", out var type) ? type.ToString() : record["returned_type"]?.ToString();
+            record["returned_type"] = plans.TypeOfNumber(record["returned"]) ?? claimed;
         }
         else
         {
             record["exception"] = request.TryGetProperty("exception", out var exception) ? exception.ToString() : null;
+        }
+
+    }
+
+    /// <summary>What a spied call returned at once (C#: a Task, and its status then), before it ends.</summary>
+    public void SpyReturned(long id, JsonElement request)
+    {
+        if (!spyCalls.TryGetValue(id, out var record) || record["finished_at"] is not null)
+        {
+            return;
+        }
+
+        foreach (var name in (string[])["returned_type", "task_status_at_return"])
+        {
+            if (request.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                record[name] = value.GetString();
+            }
         }
     }
 
@@ -256,7 +305,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         }
     }
 
-    /// <summary>The supervisor told the probe that a wait would pass the deadline.</summary>
+    /// <summary>The supervisor told the child that a wait would pass the deadline.</summary>
     public void DeclaredOver()
     {
         if (runEnd is null)
@@ -265,7 +314,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         }
     }
 
-    /// <summary>The scenario's observation: what the probe sent, minus the supervisor's fields, plus its record.</summary>
+    /// <summary>The scenario's observation: what the child sent, minus the supervisor's fields, plus its record.</summary>
     public JsonObject Observation(JsonObject fromProbe)
     {
         var observation = new JsonObject();
@@ -279,18 +328,22 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
 
         observation["scenario"] = scenario;
         observation["call"] = call;
-        PythonTypes.Correct(observation);
+        CorrectTypes(observation);
         if (overDuringRun && observation["status"]?.ToString() is "ok" or null)
         {
-            // The probe was told its time was up; a run that still says ok swallowed the interruption.
+            // The child was told its time was up; a run that still says ok swallowed the interruption.
             observation["status"] = "timeout";
         }
 
         var end = runEnd ?? Since;
         observation["virtual_elapsed"] = runStart is { } began ? end - began : end;
         observation["random_calls"] = randomCalls.DeepClone();
-        observation["sleep_calls"] = new JsonArray([.. sleepOrder.Select(sleep => sleep.Record.DeepClone())]);
+        observation[plans.SleepsField] = new JsonArray([.. sleepOrder.Select(sleep => sleep.Record.DeepClone())]);
         observation["blocking_sleeps"] = blockingSleeps.DeepClone();
+        if (blockingWaits.Count > 0 || plans.SleepsField == "delays")
+        {
+            observation["blocking_waits"] = blockingWaits.DeepClone();
+        }
         observation["spy_calls"] = spyOrder.DeepClone();
         if (ticks.Count > 0)
         {
@@ -320,6 +373,10 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         if (plan.WakePlan is { } wakes)
         {
             AddOrderFacts(observation, wakes);
+            if (plan.DecoupleScale is { } scale)
+            {
+                observation["decouple_scale"] = scale;
+            }
         }
 
         if (dropped.Count > 0)
@@ -340,6 +397,26 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         observation["values_in_wake_order"] = Numbers(spawned.Zip(wakes).Where(pair => pair.First is not null).OrderBy(pair => pair.Second).Select(pair => pair.First));
         observation["wake_plan"] = new JsonArray([.. spawned.Zip(wakes).Select(pair => (JsonNode)new JsonObject { ["value"] = pair.First, ["sleeps_for"] = pair.Second })]);
         observation["completion_order_values"] = Numbers(woken.Where(sleep => sleep.RandomCall is not null).Select(sleep => values[sleep.RandomCall!.Value]));
+    }
+
+    // The type of a number read from the number itself where the track can (Python), in place of the child's name.
+    private void CorrectTypes(JsonObject observation)
+    {
+        if (plans.TypeOfNumber(observation["result"]) is { } type)
+        {
+            observation["result_type"] = type;
+        }
+
+        if (observation["result"] is JsonArray items && observation["result_element_types"] is JsonArray names)
+        {
+            for (var index = 0; index < Math.Min(items.Count, names.Count); index++)
+            {
+                if (plans.TypeOfNumber(items[index]) is { } itemType)
+                {
+                    names[index] = itemType;
+                }
+            }
+        }
     }
 
     private static JsonArray Numbers(IEnumerable<double?> numbers) => new([.. numbers.Select(number => (JsonNode?)number)]);

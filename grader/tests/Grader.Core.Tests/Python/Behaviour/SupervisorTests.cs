@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using Grader.Core.Supervision;
 using Grader.Python.Behaviour.Supervision;
 
 namespace Grader.Core.Tests.Python.Behaviour;
 
 /// <summary>
-/// The supervisor against scripted probes: it keeps its own record whatever the probe claims, refuses a request out
+/// The supervisor, with the Python probe's plan, against scripted probes: it keeps its own record whatever the probe claims, refuses a request out
 /// of order or a sleep that ends before its time, and ends a scenario that would pass its deadline as a timeout.
 /// </summary>
-public sealed class ProbeSupervisorTests
+public sealed class SupervisorTests
 {
     private static readonly SupervisionSettings Virtual = new(7, VirtualClock: true, TimeScale: 0.05, ScenarioDeadline: 600);
 
@@ -156,10 +157,10 @@ public sealed class ProbeSupervisorTests
     }
 
     // The run is given one task: the one the first request starts.
-    private static async Task<(ProbeSupervisor Supervisor, List<JsonElement> Answers)> TalkAsync(params string[] requests)
+    private static async Task<(Supervisor Supervisor, List<JsonElement> Answers)> TalkAsync(params string[] requests)
     {
         using var first = JsonDocument.Parse(requests[0]);
-        var supervisor = new ProbeSupervisor("""{"protocol": 1}""", [first.RootElement.GetProperty("task").GetInt32()], Virtual);
+        var supervisor = new Supervisor("""{"protocol": 1}""", [first.RootElement.GetProperty("task").GetInt32()], Virtual, ProbePlan.Instance);
         using var fromChild = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", requests) + "\n"));
         using var toChild = new MemoryStream();
         await supervisor.TalkAsync(fromChild, toChild, CancellationToken.None);

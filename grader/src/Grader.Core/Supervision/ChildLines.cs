@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Grader.Python.Behaviour.Supervision;
+namespace Grader.Core.Supervision;
 
 /// <summary>
 /// Reads a child's requests line by line with a cap on a line's length, so a child that writes without a newline

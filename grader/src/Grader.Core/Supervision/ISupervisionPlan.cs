@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+
+namespace Grader.Core.Supervision;
+
+/// <summary>
+/// What the supervisor plans for one scenario: the fractions the random functions hand out first, how many of the
+/// first draws are spread apart (so that concurrent delays never almost tie), and, for the order proof, how long the
+/// sleep of the k-th random value really lasts.
+/// </summary>
+/// <param name="WakePlan">Null, or the real length of a sleep whose delay is the k-th value drawn (decoupling).</param>
+/// <param name="DecoupleScale">
+/// Null: a sleep is the k-th draw's when it equals that draw's value (Python's uniform(0, max_delay) gives the delay
+/// itself). Otherwise a sleep is the k-th draw's when it equals its fraction times this scale (C#'s NextDouble() gives
+/// a fraction the student multiplies), and each draw is matched once.
+/// </param>
+public sealed record ScenarioPlan(ImmutableArray<double> Fractions, int Spread, ImmutableArray<double>? WakePlan, double? DecoupleScale = null)
+{
+    public static readonly ScenarioPlan Seeded = new([], 0, null);
+}
+
+/// <summary>
+/// One track's scenarios as the supervisor knows them: their order in each task (a child that names another is
+/// refused), each one's plan, and the name its observations give the list of sleeps. The child only names the
+/// scenario it begins; what it is given is decided here.
+/// </summary>
+public interface ISupervisionPlan
+{
+    ImmutableArray<string> ScenariosOf(int task);
+
+    ScenarioPlan For(string scenario);
+
+    /// <summary>The observation's name for the record of sleeps: <c>sleep_calls</c> (Python), <c>delays</c> (C#).</summary>
+    string SleepsField { get; }
+
+    /// <summary>
+    /// How much earlier than its length a sleep may end on the child's timers: a sleep that claims to end earlier is a
+    /// violation. (Python's loop: a microsecond; .NET's Task.Delay truncates to whole milliseconds.)
+    /// </summary>
+    double WakeResolution { get; }
+
+    /// <summary>The type of a number as the track can read it from the JSON number itself, or null where it cannot.</summary>
+    string? TypeOfNumber(JsonNode? value);
+}
