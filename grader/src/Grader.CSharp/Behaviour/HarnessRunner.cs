@@ -51,16 +51,11 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
             Conversation: supervisor);
         var outcome = await options.Sandbox.RunAsync(runner, request, View(harnessFolder, runFolder, copy, home, options), cancellationToken).ConfigureAwait(false);
         var (observations, finished) = supervisor.Result(task);
-        return new HarnessRun(task, observations, finished, WithViolation(outcome, supervisor.Violation));
+        return new HarnessRun(task, observations, finished, supervisor.Annotate(outcome));
     }
 
     /// <summary>A scenario still waiting after this much virtual time never ends.</summary>
     public const double VirtualDeadline = 600;
-
-    // A supervisor's violation ends the run early; the report says why, after what the student's code printed.
-    private static ProcessOutcome WithViolation(ProcessOutcome outcome, string? violation) => violation is null
-        ? outcome
-        : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {violation}]\n" } };
 
     private static string CopyOf(string folder, string target)
     {

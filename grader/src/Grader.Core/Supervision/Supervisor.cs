@@ -49,6 +49,11 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
     /// <summary>Why the supervisor ended the conversation early, or null.</summary>
     public string? Violation { get; private set; }
 
+    /// <summary>The child's outcome with the violation, if any, after what the child printed: the report says why the run stopped.</summary>
+    public ProcessOutcome Annotate(ProcessOutcome outcome) => Violation is null
+        ? outcome
+        : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {Violation}]\n" } };
+
     public SupervisedTask Result(int task) => new(
         observations.TryGetValue(task, out var kept) ? kept.ToImmutable() : ImmutableSortedDictionary<string, JsonElement>.Empty,
         finished.Contains(task));

@@ -56,7 +56,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
         var view = View(python, probeScript, runFolder, [copy, home], [], copy);
         var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, copy, home, supervisor, options.BehaviourTimeout), view, cancellationToken).ConfigureAwait(false);
         var result = supervisor.Result(task);
-        return new ProbeRun(task, result.Observations, result.Finished, WithViolation(outcome, supervisor.Violation));
+        return new ProbeRun(task, result.Observations, result.Finished, supervisor.Annotate(outcome));
     }
 
     /// <summary>
@@ -161,11 +161,6 @@ public sealed class ProbeRunner(IProcessRunner runner)
             CapturedOutputBytes,
             OwnProcessGroup: true,
             Conversation: supervisor);
-
-    // A supervisor's violation ends the run early; the report says why, after what the student's code printed.
-    private static ProcessOutcome WithViolation(ProcessOutcome outcome, string? violation) => violation is null
-        ? outcome
-        : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {violation}]\n" } };
 
     private static Supervisor NewSupervisor(GradingOptions options, IReadOnlyList<int> tasks, Action<Utf8JsonWriter> writeTasks)
     {
