@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Behavioural probe of a "0x01. Python - Async" submission.
 
-Run with the submission folder as working directory and one line of JSON
-configuration on stdin (see README.md); observations are appended to the
-configured results file as JSON lines.  Works on Python 3.7 to 3.11.
+Run by the grader with the submission folder as working directory, its
+stdin and stdout the channel to the grader's supervisor (see PROTOCOL.md):
+the probe only asks, the supervisor keeps the record.  Works on Python 3.7
+to 3.11.
 """
 
 import os

@@ -1,7 +1,7 @@
 """Turn Python values, exceptions and functions into JSON-ready facts.
 
-Everything written to the results file goes through :func:`jsonify`, so the
-file only ever holds finite numbers, bounded strings and bounded lists.
+Everything sent to the supervisor goes through :func:`jsonify`, so the
+channel only ever carries finite numbers, bounded strings and bounded lists.
 """
 
 import asyncio
