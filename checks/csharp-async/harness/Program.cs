@@ -37,7 +37,7 @@ internal static class Program
                     json.WriteString("scenario", scenario.Id);
                     json.WriteString("call", scenario.Call);
                 });
-                var state = new ScenarioState(scenario.Id, channel);
+                var state = new ScenarioState(channel);
                 watchdog.Starting(scenario.Id);
                 var outcome = ScenarioRunner.Run(state, scenario.Invoke);
                 watchdog.Finished();

@@ -12,8 +12,8 @@ internal enum Ending
     Deadlock,
 }
 
-/// <summary>What a scenario's call returned (awaited when a Task), or how it failed, and the clock at its end.</summary>
-internal sealed record CallOutcome(Ending Ending, object? Result, string? ReturnedType, string? TaskStatusAtReturn, Exception? Exception, double VirtualElapsed);
+/// <summary>What a scenario's call returned (awaited when a Task), or how it failed; how long it took is the supervisor's record.</summary>
+internal sealed record CallOutcome(Ending Ending, object? Result, string? ReturnedType, string? TaskStatusAtReturn, Exception? Exception);
 
 /// <summary>
 /// Runs one call of the student's code in virtual time. The call starts on a fresh thread whose
@@ -78,7 +78,7 @@ internal static class ScenarioRunner
             if (scenario.Abandoned is { } abandoned)
             {
                 // A blocking wait inside the work (PumpUntil) found that its task can never complete.
-                return new CallOutcome(abandoned, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
+                return new CallOutcome(abandoned, null, returnedType, statusAtReturn, null);
             }
 
             var callerDone = !caller.IsAlive;
@@ -90,12 +90,12 @@ internal static class ScenarioRunner
 
             if (callerDone && (thrown is not null || returned is not Task || ((Task)returned).IsCompleted))
             {
-                return Finish(scenario, returned, thrown, returnedType, statusAtReturn);
+                return Finish(returned, thrown, returnedType, statusAtReturn);
             }
 
             if (MoveTime(scenario, quiet) is Ending ending)
             {
-                return new CallOutcome(ending, null, returnedType, statusAtReturn, null, scenario.Clock.Seconds);
+                return new CallOutcome(ending, null, returnedType, statusAtReturn, null);
             }
         }
     }
@@ -155,26 +155,25 @@ internal static class ScenarioRunner
         return null;
     }
 
-    private static CallOutcome Finish(ScenarioState scenario, object? returned, Exception? thrown, string? returnedType, string? statusAtReturn)
+    private static CallOutcome Finish(object? returned, Exception? thrown, string? returnedType, string? statusAtReturn)
     {
-        var elapsed = scenario.Clock.Seconds;
         if (thrown is not null)
         {
-            return Failed(thrown, returnedType, statusAtReturn, elapsed);
+            return Failed(thrown, returnedType, statusAtReturn);
         }
 
         if (returned is Task task)
         {
             return task.Status == TaskStatus.RanToCompletion
-                ? new CallOutcome(Ending.Ok, TaskResults.Of(task), returnedType, statusAtReturn, null, elapsed)
-                : Failed(task.Exception?.InnerException ?? new TaskCanceledException(), returnedType, statusAtReturn, elapsed);
+                ? new CallOutcome(Ending.Ok, TaskResults.Of(task), returnedType, statusAtReturn, null)
+                : Failed(task.Exception?.InnerException ?? new TaskCanceledException(), returnedType, statusAtReturn);
         }
 
-        return new CallOutcome(Ending.Ok, returned, returnedType, statusAtReturn, null, elapsed);
+        return new CallOutcome(Ending.Ok, returned, returnedType, statusAtReturn, null);
     }
 
-    private static CallOutcome Failed(Exception exception, string? returnedType, string? statusAtReturn, double elapsed) =>
-        new(exception is StudentExitException ? Ending.Exit : Ending.Exception, null, returnedType, statusAtReturn, exception, elapsed);
+    private static CallOutcome Failed(Exception exception, string? returnedType, string? statusAtReturn) =>
+        new(exception is StudentExitException ? Ending.Exit : Ending.Exception, null, returnedType, statusAtReturn, exception);
 }
 
 /// <summary>Unwinds a blocking wait whose task can never complete; the scenario ends as a deadlock or timeout.</summary>

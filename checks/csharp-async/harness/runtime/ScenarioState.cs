@@ -7,10 +7,8 @@ namespace GraderHarness;
 /// time), the pump, and the requests every instrument makes. The record of what was drawn, slept, blocked and
 /// called is the supervisor's: nothing here holds it.
 /// </summary>
-internal sealed class ScenarioState(string id, Channel channel)
+internal sealed class ScenarioState(Channel channel)
 {
-    public string Id => id;
-
     public Channel Channel => channel;
 
     public VirtualClock Clock { get; } = new(channel);

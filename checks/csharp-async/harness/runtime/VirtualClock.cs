@@ -31,8 +31,6 @@ internal sealed class VirtualClock(Channel channel) : TimeProvider
         }
     }
 
-    public double Seconds => Elapsed.TotalSeconds;
-
     public override DateTimeOffset GetUtcNow() => Epoch + Elapsed;
 
     public override long GetTimestamp() => MonotonicStart + Elapsed.Ticks;

@@ -41,7 +41,6 @@ class Session:
         self.clock = clock
         self.locator = locator
         self.channel = channel
-        self.scenario = ""
         self.time_calls = {}  # type: Dict[str, int]
         self._loops_before = 0
         clock.locate = self._stuck_at
@@ -61,7 +60,6 @@ class Session:
 
     def begin(self, scenario: str, call: str) -> None:
         """Start a scenario: the supervisor arms its plan and deadline."""
-        self.scenario = scenario
         self.time_calls = {}
         self.clock.lateness = 0.0
         self._loops_before = self.clock.loops_created

@@ -101,7 +101,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         var requested = delay.ValueKind == JsonValueKind.Number ? delay.GetDouble() : (double?)null;
         var match = requested is { } asked ? MatchRandomValue(asked) : null;
         var after = match is { } index && plan.WakePlan is { } wakes ? wakes[index] : requested;
-        var sleep = new PendingSleep(id, Since, after, match, new JsonObject
+        var sleep = new PendingSleep(Since, after, match, new JsonObject
         {
             ["requested"] = JsonNode.Parse(delay.GetRawText()),
             ["started_at"] = Since,
@@ -437,5 +437,5 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         return false;
     }
 
-    private sealed record PendingSleep(long Id, double StartedAt, double? After, int? RandomCall, JsonObject Record);
+    private sealed record PendingSleep(double StartedAt, double? After, int? RandomCall, JsonObject Record);
 }
