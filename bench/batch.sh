@@ -5,6 +5,8 @@
 # baseline, the same batch with a fresh Python process per script and per task (GRADER_FRESH_PROCESSES=1,
 # BASELINE_RUNS, default 1), and the ratio of the medians. The grader runs alternate with runs of the same batch with
 # --no-sandbox (student code outside bubblewrap), and the share of the sandboxed batch the sandbox takes is printed. Both run in this one invocation, on the same generated class.
+# Every run has GRADER_TIMINGS=1: the grader says how long its supervisors spent answering the children's requests,
+# summed over the jobs; divided by the jobs and the wall time, that is the share of the batch the supervisor takes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
@@ -46,12 +48,12 @@ print("generated %d submissions in %s" % (count, target))
 PY
 
 python3 - "$runs" "${BASELINE_RUNS:-1}" "$work" <<'PY'
-import os, statistics, subprocess, sys, time
+import os, re, statistics, subprocess, sys, time
 runs, baseline_runs, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 
 def measure(label, count, fresh, extra=()):
-    walls, peaks, cpus = [], [], []
-    env = dict(os.environ, GRADER_FRESH_PROCESSES="1" if fresh else "0")
+    walls, peaks, cpus, answers = [], [], [], []
+    env = dict(os.environ, GRADER_FRESH_PROCESSES="1" if fresh else "0", GRADER_TIMINGS="1")
     for run in range(count):
         out = "%s/out-%s-%d" % (work, label.replace(" ", "_"), run)
         start = time.perf_counter()
@@ -64,13 +66,18 @@ def measure(label, count, fresh, extra=()):
         peaks.append(int(rss) / 1024)
         # CPU time of the grader and every process under it: less at the mercy of a busy machine than wall time.
         cpus.append(float(user) + float(system))
-        print("%s run %d: %.1f s wall, %.1f s CPU, peak RSS %.0f MiB (exit %d)"
-              % (label, run + 1, walls[-1], cpus[-1], peaks[-1], done.returncode))
+        timings = re.search(r"supervisor answered (\d+) requests from (\d+) child processes in (\d+) ms", done.stderr)
+        answering = int(timings.group(3)) / 1000 if timings else float("nan")
+        answers.append(answering / 2 / walls[-1])  # two jobs answer at once
+        print("%s run %d: %.1f s wall, %.1f s CPU, peak RSS %.0f MiB, supervisor answering %.1f s over %s children (exit %d)"
+              % (label, run + 1, walls[-1], cpus[-1], peaks[-1], answering, timings.group(2) if timings else "?", done.returncode))
     print("%s: median wall %.1f s, median CPU %.1f s; median peak RSS %.0f MiB, highest %.0f MiB"
           % (label, statistics.median(walls), statistics.median(cpus), statistics.median(peaks), max(peaks)))
+    if label == "grader":  # the sandboxed runs
+        shares.extend(answers)
     return statistics.median(walls), statistics.median(cpus)
 
-sandboxed, unsandboxed = [], []
+sandboxed, unsandboxed, shares = [], [], []
 for run in range(runs):
     sandboxed.append(measure("grader", 1, fresh=False))
     unsandboxed.append(measure("grader --no-sandbox", 1, fresh=False, extra=["--no-sandbox"]))
@@ -80,6 +87,8 @@ bare = (statistics.median(w for w, _ in unsandboxed), statistics.median(c for _,
 # each run before it reaps them, so their time never reaches the grader's rusage.
 print("grader --no-sandbox median %.1f s wall; the sandbox takes %.1f s wall, %.0f%% of the sandboxed batch"
       % (bare[0], grader[0] - bare[0], 100 * (grader[0] - bare[0]) / grader[0]))
+print("the supervisor takes %.0f%% of the batch's wall time (median over the runs; answering time / 2 jobs / wall)"
+      % (100 * statistics.median(shares)))
 baseline = measure("baseline (fresh processes)", baseline_runs, fresh=True) if baseline_runs > 0 else None
 print("grader median %.1f s wall (target: under 60 s), %.1f s CPU (the sandboxed children's not counted)" % grader)
 if baseline:

@@ -10,7 +10,7 @@ namespace GraderHarness;
 /// </summary>
 internal static class Program
 {
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
 
     public static int Main()
     {

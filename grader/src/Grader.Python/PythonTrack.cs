@@ -54,6 +54,11 @@ public sealed class PythonTrack(
     /// </summary>
     public async Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken)
     {
+        foreach (var source in sources)
+        {
+            source.WarmUp();
+        }
+
         var locator = new ToolLocator(runner, environment);
         var interpreter = PythonOptions.Of(options).Interpreter;
         var target = PythonOptions.TargetVersion(assignment);

@@ -5,8 +5,8 @@ namespace GraderHarness;
 
 /// <summary>
 /// The harness's end of its private channel to the grader's supervisor: stdin carries the supervisor's lines, stdout
-/// the harness's (protocol: checks/python-async/probe/PROTOCOL.md, the same for both tracks). The harness only asks:
-/// the supervisor decides every random value and every moment of time and keeps the record the grade rests on. The
+/// the harness's (protocol: checks/python-async/probe/PROTOCOL.md, the same for both tracks). The harness only asks
+/// (and tells, in notes that are not answered): the supervisor decides every random value and every moment of time and keeps the record the grade rests on. The
 /// student's Console output goes to stderr. Requests are serialized: a continuation, the watchdog and the student's
 /// threads may ask at once.
 /// </summary>
@@ -60,22 +60,25 @@ internal sealed class Channel
         }
     }
 
+    /// <summary>
+    /// Sends note <paramref name="op"/>: it is not answered. A refused note is answered with the refusal, which the
+    /// next <see cref="Ask"/> reads in place of its own answer.
+    /// </summary>
+    public void Tell(string op, Action<Utf8JsonWriter>? fields = null)
+    {
+        lock (gate)
+        {
+            Send(op, fields);
+        }
+    }
+
     /// <summary>Sends request <paramref name="op"/> with the fields <paramref name="fields"/> writes; returns the answer.</summary>
     /// <exception cref="ChannelClosedException">The supervisor refused the request or went away.</exception>
     public JsonElement Ask(string op, Action<Utf8JsonWriter>? fields = null)
     {
         lock (gate)
         {
-            using (var json = new Utf8JsonWriter(output))
-            {
-                json.WriteStartObject();
-                json.WriteString("op", op);
-                fields?.Invoke(json);
-                json.WriteEndObject();
-            }
-
-            output.WriteByte((byte)'\n');
-            output.Flush();
+            Send(op, fields);
             var line = ReadLine() ?? throw new ChannelClosedException("the supervisor closed the channel");
             using var answer = JsonDocument.Parse(line);
             var root = answer.RootElement.Clone();
@@ -86,6 +89,20 @@ internal sealed class Channel
 
             return root;
         }
+    }
+
+    private void Send(string op, Action<Utf8JsonWriter>? fields)
+    {
+        using (var json = new Utf8JsonWriter(output))
+        {
+            json.WriteStartObject();
+            json.WriteString("op", op);
+            fields?.Invoke(json);
+            json.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+        output.Flush();
     }
 }
 

@@ -50,7 +50,7 @@ internal sealed class ScenarioState(Channel channel)
         return (answer.GetProperty("id").GetInt64(), answer.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.Number ? after.GetDouble() : null);
     }
 
-    public void EndDelay(long delay, bool woke) => channel.Ask(woke ? "woke" : "cancelled", json => json.WriteNumber("id", delay));
+    public void EndDelay(long delay, bool woke) => channel.Tell(woke ? "woke" : "cancelled", json => json.WriteNumber("id", delay));
 
     public void BlockingSleep(TimeSpan span, bool inAsyncWork, string? where) =>
         channel.Ask("block", json =>
@@ -61,7 +61,7 @@ internal sealed class ScenarioState(Channel channel)
         });
 
     public void BlockingWait(string kind, bool inAsyncWork, string? where) =>
-        channel.Ask("blocking_wait", json =>
+        channel.Tell("blocking_wait", json =>
         {
             json.WriteString("kind", kind);
             json.WriteBoolean("in_async_work", inAsyncWork);
@@ -78,7 +78,7 @@ internal sealed class ScenarioState(Channel channel)
 
     /// <summary>What a spied method returned at once: a Task (and its status then) that ends later, or a value.</summary>
     public void SpyReturned(long call, string? returnedType, string? taskStatusAtReturn) =>
-        channel.Ask("spy_returned", json =>
+        channel.Tell("spy_returned", json =>
         {
             json.WriteNumber("id", call);
             json.WriteString("returned_type", returnedType);
@@ -86,7 +86,7 @@ internal sealed class ScenarioState(Channel channel)
         });
 
     public void SpyEnded(long call, string status, object? returned) =>
-        channel.Ask("spy_end", json =>
+        channel.Tell("spy_end", json =>
         {
             json.WriteNumber("id", call);
             json.WriteString("status", status);

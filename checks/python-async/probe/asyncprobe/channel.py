@@ -5,8 +5,9 @@ stdout).  Before any student code loads, :meth:`Channel.take_standard_streams`
 moves them to private descriptors, points stdin at /dev/null and stdout at
 stderr, so the student's prints never reach the channel.  The protocol
 (PROTOCOL.md beside this package) is one JSON line per request and one JSON
-line per answer: the probe only *asks*; the supervisor decides every random
-value and every moment of time, and keeps the record the grade rests on.
+line per answer, except for notes, which tell and are not answered: the
+probe only *asks* and *tells*; the supervisor decides every random value and
+every moment of time, and keeps the record the grade rests on.
 """
 
 import json
@@ -15,7 +16,7 @@ import threading
 import time
 from typing import Any, Callable, Dict, List, Optional
 
-VERSION = 1
+VERSION = 2
 MAX_LINE = 8 * 1024 * 1024
 
 # Captured when the module is imported, before the probe patches time.
@@ -33,7 +34,12 @@ class ChannelClosed(BaseException):
 
 
 class Channel:
-    """Sends requests and reads the supervisor's answers, one at a time."""
+    """Sends requests and reads the supervisor's answers, one at a time.
+
+    A note (:meth:`tell`) is not answered: the supervisor refuses one by
+    answering it, and the probe then reads that refusal in place of the
+    answer to its next request.
+    """
 
     def __init__(self, read_fd: int, write_fd: int) -> None:
         """Use ``read_fd`` for answers and ``write_fd`` for requests."""
@@ -119,6 +125,15 @@ class Channel:
         for listener in self.listeners:
             listener(answer)
         return answer
+
+    def tell(self, op: str, **fields: Any) -> None:
+        """Send note ``op`` with ``fields``; no answer comes back."""
+        message = {"op": op}  # type: Dict[str, Any]
+        message.update(fields)
+        with self._lock:
+            if self.stamp is not None:
+                message["t"] = self.stamp()
+            self._send(message)
 
     def close(self) -> None:
         """Close both descriptors (the supervisor then sees the end)."""

@@ -135,7 +135,7 @@ class Clock:
                 started = self.elapsed()
                 _real_sleep(seconds * self.scale)
                 self.note_late(seconds, started)
-                self.channel.ask("woke", id=answer.get("id"))
+                self.channel.tell("woke", id=answer.get("id"))
         finally:
             with self._sleepers_lock:
                 self.sleepers -= 1

@@ -115,14 +115,14 @@ class Runner:
     def run_sync(self, observation: Observation,
                  call: Callable[[], Any]) -> None:
         """Call a regular function outside any event loop."""
-        self.session.ask("run_start")
+        self.session.tell("run_start")
         try:
             value = call()
             set_result(observation, value)
             if asyncio.iscoroutine(value):
                 value.close()  # never awaited: silence the warning
         finally:
-            self.session.ask("run_end", interrupted=False)
+            self.session.tell("run_end", interrupted=False)
 
     def run_async(self, observation: Observation, call: Callable[[], Any],
                   ticker: bool = False,
@@ -142,7 +142,7 @@ class Runner:
                 self._drive(observation, call, ticker, describe))
         except Stuck:
             # Elapsed time up to the interruption, not up to the clean-up.
-            self.session.ask("run_end", interrupted=True)
+            self.session.tell("run_end", interrupted=True)
             raise
         finally:
             self._dispose(loop)
@@ -156,7 +156,7 @@ class Runner:
         if ticker:
             ticking = asyncio.ensure_future(self._tick())
             await patches.ORIGINAL_SLEEP(0)
-        self.session.ask("run_start")
+        self.session.tell("run_start")
         interrupted = False
         try:
             returned = call()
@@ -172,19 +172,19 @@ class Runner:
             raise
         finally:
             if not interrupted:
-                self.session.ask("run_end", interrupted=False)
+                self.session.tell("run_end", interrupted=False)
             if ticking is not None:
                 ticking.cancel()
 
     async def _tick(self) -> None:
         """Ask for a tick every TICK seconds until cancelled."""
         while True:
-            self.session.ask("tick")
+            self.session.tell("tick")
             await patches.ORIGINAL_SLEEP(TICK)
 
     def _dispose(self, loop: asyncio.AbstractEventLoop) -> None:
         """Cancel a loop's tasks (within a short allowance) and close it."""
-        self.session.ask("cleanup")
+        self.session.tell("cleanup")
         try:
             pending = [task for task in asyncio.all_tasks(loop)
                        if not task.done()]

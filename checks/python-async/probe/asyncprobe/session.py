@@ -56,6 +56,10 @@ class Session:
         """Send one request to the supervisor."""
         return self.channel.ask(op, **fields)
 
+    def tell(self, op: str, **fields: Any) -> None:
+        """Send one note to the supervisor (it is not answered)."""
+        self.channel.tell(op, **fields)
+
     # -- scenario lifecycle -------------------------------------------------
 
     def begin(self, scenario: str, call: str) -> None:
@@ -120,7 +124,7 @@ class Session:
 
     def end_sleep(self, sleep_id: Any, cancelled: bool) -> None:
         """Tell how an asyncio.sleep ended."""
-        self.ask("cancelled" if cancelled else "woke", id=sleep_id)
+        self.tell("cancelled" if cancelled else "woke", id=sleep_id)
 
     def block(self, seconds: float, shown: Any, frame: Optional[FrameType],
               in_running_loop: bool) -> None:
@@ -154,14 +158,14 @@ class Session:
                 exc: Optional[BaseException] = None) -> None:
         """Tell how a spied call ended (value or exception)."""
         if exc is None:
-            self.ask("spy_end", id=spy_id, status="ok",
-                     returned=jsonify(value), returned_type=type_name(value))
+            self.tell("spy_end", id=spy_id, status="ok",
+                      returned=jsonify(value), returned_type=type_name(value))
             return
         cancelled = type_name(exc) == "CancelledError"
-        self.ask("spy_end", id=spy_id,
-                 status="cancelled" if cancelled else "exception",
-                 exception=type_name(exc))
+        self.tell("spy_end", id=spy_id,
+                  status="cancelled" if cancelled else "exception",
+                  exception=type_name(exc))
 
     def end_spied_task(self, spy_id: Any, outcome: Record) -> None:
         """Tell how the Task or Future a spied function returned ended."""
-        self.ask("spy_task_end", id=spy_id, outcome=jsonify(outcome))
+        self.tell("spy_task_end", id=spy_id, outcome=jsonify(outcome))

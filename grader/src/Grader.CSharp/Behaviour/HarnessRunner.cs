@@ -38,7 +38,7 @@ public sealed class HarnessRunner(IProcessRunner runner, DotnetSdk sdk)
         var harnessFolder = CopyOf(builtHarness, runFolder + "-harness");
         var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
         var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
-        var supervisor = new Supervisor(Config(task), [task], new SupervisionSettings(options.Seed, VirtualClock: true, TimeScale: 1, VirtualDeadline), HarnessPlan.Instance);
+        var supervisor = new Supervisor(Config(task), [task], new SupervisionSettings(options.Seed, VirtualClock: true, TimeScale: 1, VirtualDeadline, options.SupervisionMeter), HarnessPlan.Instance);
         var request = new ProcessRequest(
             sdk.DotnetHost,
             [Path.Combine(harnessFolder, "harness.dll")],

@@ -40,7 +40,8 @@ internal static class BatchCommand
                 : throw GraderSetupException.InvalidOption("--deadline", $"'{deadlineText}' is not a date and time; write it like 2026-11-30T23:59:00+01:00.");
             var settings = BatchSettings.Resolve(outputFolder, parse.GetValue(resume), parse.GetValue(seed));
             var sandbox = await SandboxChoice.ResolveAsync(app, console, parse.GetValue(noSandbox), "batch", cancellationToken);
-            var grading = GradingOptions.Default with { Seed = settings.Seed, WaiveExecutableBit = parse.GetValue(waiveExec), Sandbox = sandbox };
+            var timings = GradingTimings.FromEnvironment(app.Environment);
+            var grading = GradingOptions.Default with { Seed = settings.Seed, WaiveExecutableBit = parse.GetValue(waiveExec), Sandbox = sandbox, SupervisionMeter = timings?.Meter };
             var options = new BatchOptions(outputFolder, jobCount, parse.GetValue(resume), grading) { Seal = await SealAsync(app, console) };
             var tools = await app.LocateToolsAsync(spec, grading, cancellationToken);
             await settings.SaveAsync(outputFolder, cancellationToken);
@@ -55,6 +56,11 @@ internal static class BatchCommand
                 var records = await console.WithBatchProgressAsync(
                     tally, progress => run.RunAsync(parse.GetValue(source)!, options, deadlineValue, progress, cancellationToken));
                 await console.Out.WriteLineAsync(tally.Summary(records, outputFolder));
+                if (timings is not null)
+                {
+                    await timings.WriteAsync(console.Error);
+                }
+
                 return ExitCodes.AllPassed;
             }
             catch (OperationCanceledException)

@@ -17,6 +17,7 @@ internal static class GradeRun
         var formats = ReporterCatalog.Create(ReportOptions.Default);
         var reports = ReportRequest.ParseAll(request.Reports, formats);
         var stopwatch = Stopwatch.StartNew();
+        var timings = GradingTimings.FromEnvironment(app.Environment);
         Core.Results.GradingResult result;
         var choice = ProjectFolderChoice.For(app, request.Folder, request.AssignmentDirectory);
         foreach (var line in choice.Lines)
@@ -24,6 +25,8 @@ internal static class GradeRun
             await console.Error.WriteLineAsync(line);
         }
 
+        // The sandbox's trial run starts while the folder is read: both take a tenth of a second or so.
+        var sandboxTask = SandboxChoice.ResolveAsync(app, console, request.NoSandbox, request.RefusingCommand, cancellationToken);
         try
         {
             var submission = SubmissionLoader.Load(choice.Folder);
@@ -35,11 +38,12 @@ internal static class GradeRun
                 throw GraderSetupException.InvalidOption("--task", $"there is no task {string.Join(", ", unknown)}; the tasks are {string.Join(", ", assignment.Tasks.Select(t => t.Number))}.");
             }
 
-            var sandbox = await SandboxChoice.ResolveAsync(app, console, request.NoSandbox, request.RefusingCommand, cancellationToken);
-            result = await track.GradeAsync(assignment, submission, request.Grading with { Sandbox = sandbox }, cancellationToken);
+            var sandbox = await sandboxTask;
+            result = await track.GradeAsync(assignment, submission, request.Grading with { Sandbox = sandbox, SupervisionMeter = timings?.Meter }, cancellationToken);
         }
         catch (GraderSetupException exception)
         {
+            await SettleAsync(sandboxTask);
             await new ReportWriter(formats, console, app.Environment).WriteUngradableAsync(exception.Message, reports, cancellationToken);
             throw;
         }
@@ -54,8 +58,25 @@ internal static class GradeRun
         var terminal = reports.Any(report => report.ToStandardOutput) ? console.Error : console.Out;
         await catalog.Find(request.TerminalFormat)!.WriteAsync(result, terminal, cancellationToken);
         await new ReportWriter(catalog, console, app.Environment).WriteAsync(result, reports, cancellationToken);
+        if (timings is not null)
+        {
+            await timings.WriteAsync(console.Error);
+        }
+
         var passed = request.FailUnder is { } threshold ? threshold.IsMet(result) : result.AllPassed;
         return passed ? ExitCodes.AllPassed : ExitCodes.ChecksFailed;
+    }
+
+    // A folder that cannot be graded is the error to report, whatever became of the sandbox meanwhile.
+    private static async Task SettleAsync(Task sandboxTask)
+    {
+        try
+        {
+            await sandboxTask;
+        }
+        catch (GraderSetupException)
+        {
+        }
     }
 
     // Paths in annotations are relative to the repository: the folder given, then the project folder inside it.

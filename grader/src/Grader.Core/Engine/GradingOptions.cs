@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Grader.Core.Sandbox;
+using Grader.Core.Supervision;
 
 namespace Grader.Core.Engine;
 
@@ -27,6 +28,9 @@ public sealed record GradingOptions(
 
     /// <summary>How every child that runs student code is isolated (the CLI prepares it once; see <see cref="SandboxPreparation"/>).</summary>
     public ChildSandbox Sandbox { get; init; } = ChildSandbox.Unconfined;
+
+    /// <summary>Where the behaviour runs' supervisors add what they cost, when the caller measures it (GRADER_TIMINGS=1).</summary>
+    public SupervisionMeter? SupervisionMeter { get; init; }
 
     public TimeSpan BehaviourTimeout => ScenarioTimeout ?? TimeSpan.FromSeconds(Clock == ClockMode.Virtual ? 10 : 20);
 

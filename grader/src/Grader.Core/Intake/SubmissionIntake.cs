@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
+using Grader.Core.Engine;
 using Grader.Core.Processes;
+using Grader.Core.Sandbox;
+using Grader.Core.Submissions;
 
 namespace Grader.Core.Intake;
 
 /// <summary>
-/// Takes one batch entry in: extracts a zip, snapshots a git repository at the deadline, and finds the project
-/// folder. Whatever is wrong with the entry (a broken or hostile archive, an unreadable repository, no task file)
+/// Takes one batch entry in: finds the project folder and snapshots it into the batch's work folder (a folder is
+/// copied, a zip extracted, a git repository checked out at the deadline), so that a batch grades what it was given. Whatever is wrong with the entry (a broken or hostile archive, an unreadable repository, no task file)
 /// becomes the result's <see cref="IntakeResult.Ungradable"/> reason; it never throws for the entry's sake.
 /// </summary>
 public sealed class SubmissionIntake(IProcessRunner runner, IntakeOptions options)
@@ -21,8 +24,12 @@ public sealed class SubmissionIntake(IProcessRunner runner, IntakeOptions option
             {
                 EntryKind.Zip => FromZip(entry, notes),
                 EntryKind.GitRepository => await FromRepositoryAsync(entry, notes, cancellationToken).ConfigureAwait(false),
-                _ => Located(entry, entry.SourcePath, ProjectFolderLocator.Locate(entry.SourcePath, options.TaskFiles, options.ProjectFolderName), null, notes),
+                _ => FromFolder(entry, notes),
             };
+        }
+        catch (GraderSetupException exception)
+        {
+            return Ungradable(entry, exception.Message, notes);
         }
         catch (IntakeException exception)
         {
@@ -32,6 +39,20 @@ public sealed class SubmissionIntake(IProcessRunner runner, IntakeOptions option
         {
             return Ungradable(entry, $"'{entry.Name}' cannot be read: {IntakeException.OneLine(exception.Message)}", notes);
         }
+    }
+
+    // A folder is copied at intake into the batch's work folder, which only the grader's user can enter: what is graded
+    // later is what was there when the batch began, whatever happens to the original (or is done to it) meanwhile.
+    private IntakeResult FromFolder(BatchEntry entry, ImmutableArray<string>.Builder notes)
+    {
+        var project = ProjectFolderLocator.Locate(entry.SourcePath, options.TaskFiles, options.ProjectFolderName);
+        if (!project.Found)
+        {
+            return Located(entry, entry.SourcePath, project, null, notes);
+        }
+
+        var snapshot = SubmissionLoader.Load(project.Under(entry.SourcePath)!);
+        return Located(entry, WorkingCopy.Create(snapshot, FreshFolder(entry)), project with { RelativePath = string.Empty }, null, notes);
     }
 
     private IntakeResult FromZip(BatchEntry entry, ImmutableArray<string>.Builder notes)

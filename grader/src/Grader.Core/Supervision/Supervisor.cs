@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,12 +13,13 @@ namespace Grader.Core.Supervision;
 public sealed record SupervisedTask(ImmutableSortedDictionary<string, JsonElement> Observations, bool Finished);
 
 /// <summary>How a supervised run goes: the run's seed, its clock, and the virtual seconds a scenario may last.</summary>
-public sealed record SupervisionSettings(int Seed, bool VirtualClock, double TimeScale, double ScenarioDeadline);
+/// <param name="Meter">Where the supervisor adds what it cost, or null.</param>
+public sealed record SupervisionSettings(int Seed, bool VirtualClock, double TimeScale, double ScenarioDeadline, SupervisionMeter? Meter = null);
 
 /// <summary>
 /// The trusted end of a child's private channel, for both tracks (the Python probe and the C# harness; protocol:
 /// checks/python-async/probe/PROTOCOL.md). It sends the configuration, then answers the child's requests one by
-/// one: it decides every random value and every moment of time, keeps the record of each scenario
+/// one (a note is recorded and not answered): it decides every random value and every moment of time, keeps the record of each scenario
 /// (<see cref="ScenarioLedger"/>) and builds the observations the checks judge from that record and from what only
 /// the child can see. A request out of order, a sleep that claims to end
 /// before its time, or a line that is no request is a violation: the supervisor refuses it and ends the
@@ -24,7 +27,14 @@ public sealed record SupervisionSettings(int Seed, bool VirtualClock, double Tim
 /// </summary>
 public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, SupervisionSettings settings, ISupervisionPlan plan) : IChildConversation
 {
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
+
+    /// <summary>
+    /// Requests that only tell the supervisor something: it sends no answer (unless it refuses one), so the child
+    /// goes on at once instead of waiting a round trip for an empty answer. About half of a run's requests.
+    /// </summary>
+    public static readonly FrozenSet<string> Notes = FrozenSet.Create(
+        StringComparer.Ordinal, "woke", "cancelled", "blocking_wait", "spy_returned", "spy_end", "spy_task_end", "run_start", "run_end", "tick", "cleanup");
 
     /// <summary>Longest request line read; a longer one ends the run.</summary>
     public const int MaxLineBytes = 8 * 1024 * 1024;
@@ -60,13 +70,27 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
 
     public async Task TalkAsync(Stream fromChild, Stream toChild, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await ConverseAsync(fromChild, toChild, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            settings.Meter?.Talked(Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    private async Task ConverseAsync(Stream fromChild, Stream toChild, CancellationToken cancellationToken)
+    {
         between = NewBetween();
         await toChild.WriteAsync(Encoding.UTF8.GetBytes(configuration + "\n"), cancellationToken).ConfigureAwait(false);
         await toChild.FlushAsync(cancellationToken).ConfigureAwait(false);
         var lines = new ChildLines(fromChild, MaxLineBytes);
         while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            JsonObject answer;
+            var heard = Stopwatch.GetTimestamp();
+            JsonObject? answer;
             try
             {
                 answer = Answer(line);
@@ -77,9 +101,14 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
                 answer = Refuse($"a request the grader could not read ({exception.GetType().Name}: {exception.Message})");
             }
 
-            answer["now"] = clock.Now;
-            await toChild.WriteAsync(Encoding.UTF8.GetBytes(answer.ToJsonString() + "\n"), cancellationToken).ConfigureAwait(false);
-            await toChild.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (answer is not null)
+            {
+                answer["now"] = clock.Now;
+                await toChild.WriteAsync(Encoding.UTF8.GetBytes(answer.ToJsonString() + "\n"), cancellationToken).ConfigureAwait(false);
+                await toChild.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            settings.Meter?.Answered(Stopwatch.GetTimestamp() - heard);
             if (Violation is not null)
             {
                 return;
@@ -92,7 +121,9 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
         }
     }
 
-    private JsonObject Answer(string line)
+    // Null for a note taken without objection: the child waits for no answer to it. A refused note is answered with
+    // the refusal, which the child reads in place of the answer to its next request.
+    private JsonObject? Answer(string line)
     {
         JsonElement request;
         try
@@ -111,14 +142,20 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
         }
 
         clock.Heard(Field(request, "t") is { ValueKind: JsonValueKind.Number } claimed ? claimed.GetDouble() : null);
+        var answer = Answer(op.GetString()!, request);
+        return Violation is null && Notes.Contains(op.GetString()!) ? null : answer;
+    }
+
+    private JsonObject Answer(string op, JsonElement request)
+    {
         var ledger = scenario ?? between;
-        return op.GetString() switch
+        return op switch
         {
             "task" => StartTask(request),
             "begin" => Begin(request),
             "draw" => Draw(ledger, request),
             "sleep" => Sleep(ledger, request),
-            "woke" or "cancelled" => EndSleep(ledger, request, op.GetString() == "cancelled"),
+            "woke" or "cancelled" => EndSleep(ledger, request, op == "cancelled"),
             "block" => Block(ledger, request),
             "blocking_wait" => Done(() => ledger.BlockingWait(request)),
             "idle" => Idle(ledger, request),
@@ -132,7 +169,7 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
             "cleanup" => Done(() => clock.Deadline = clock.Now + CleanupAllowance),
             "end" => End(request),
             "finished" => FinishTask(),
-            _ => Refuse($"an unknown request {Clip(op.GetString())}"),
+            _ => Refuse($"an unknown request {Clip(op)}"),
         };
     }
 

@@ -19,6 +19,8 @@ public sealed class ProbeEvidenceSource(ProbeRunner runner, int parallelism, boo
 
     public string Key => BehaviourEvidence.Key;
 
+    public void WarmUp() => runner.WarmUp();
+
     public async Task<object> CollectAsync(EvidenceRequest request, ToolEnvironment tools, CancellationToken cancellationToken)
     {
         var options = request.Options;

@@ -46,6 +46,11 @@ public sealed class ProbeRunner(IProcessRunner runner)
     /// </summary>
     public static readonly TimeSpan TogetherTimeout = TimeSpan.FromSeconds(5);
 
+    private readonly Lazy<Task> rehearsal = new(() => Task.Run(() => SupervisorRehearsal.RunAsync(ProbePlan.Instance, [0, 1, 2, 3, 4], ("uniform", "[0, 5]"))));
+
+    /// <summary>Rehearses the supervisor once, in the background (<see cref="SupervisorRehearsal"/>): the first probe's requests then meet compiled code.</summary>
+    public void WarmUp() => _ = rehearsal.Value;
+
     public async Task<ProbeRun> RunAsync(
         PythonInterpreter python, string probeScript, Submission submission, int task, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
     {
@@ -165,7 +170,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
     private static Supervisor NewSupervisor(GradingOptions options, IReadOnlyList<int> tasks, Action<Utf8JsonWriter> writeTasks)
     {
         var isVirtual = options.Clock == ClockMode.Virtual;
-        var settings = new SupervisionSettings(options.Seed, isVirtual, RealTimeScale, isVirtual ? VirtualDeadline : RealDeadline);
+        var settings = new SupervisionSettings(options.Seed, isVirtual, RealTimeScale, isVirtual ? VirtualDeadline : RealDeadline, options.SupervisionMeter);
         return new Supervisor(Config(options, writeTasks), tasks, settings, ProbePlan.Instance);
     }
 

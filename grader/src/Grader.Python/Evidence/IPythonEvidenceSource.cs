@@ -12,4 +12,9 @@ public interface IPythonEvidenceSource
     string Key { get; }
 
     Task<object> CollectAsync(EvidenceRequest request, ToolEnvironment tools, CancellationToken cancellationToken);
+
+    /// <summary>Called once the track begins, before it looks for its tools: a chance to get ready off the critical path.</summary>
+    void WarmUp()
+    {
+    }
 }

@@ -82,18 +82,25 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
     {
         foreach (var candidate in PathCandidates("pycodestyle").OrderBy(IsShim))
         {
+            // One Python start where the script's own interpreter answers both questions; else the script is asked.
+            if (await AskScriptInterpreterAsync(candidate, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return found;
+            }
+
             var outcome = await runner.RunAsync(Request(candidate, ["--version"]), cancellationToken).ConfigureAwait(false);
             if (outcome.Succeeded)
             {
-                return new PycodestyleTool(candidate, outcome.StandardOutput.Text.Trim(), await LocateModuleAsync(candidate, cancellationToken).ConfigureAwait(false));
+                return new PycodestyleTool(candidate, outcome.StandardOutput.Text.Trim());
             }
         }
 
         return null;
     }
 
-    // The command is an entry-point script whose shebang names its Python; that Python knows where the module is.
-    private async Task<PythonScript?> LocateModuleAsync(string command, CancellationToken cancellationToken)
+    // The command is an entry-point script whose shebang names its Python; that Python knows the module's version
+    // (what --version prints) and where the module is.
+    private async Task<PycodestyleTool?> AskScriptInterpreterAsync(string command, CancellationToken cancellationToken)
     {
         string firstLine;
         try
@@ -114,9 +121,11 @@ public sealed class ToolLocator(IProcessRunner runner, IReadOnlyDictionary<strin
         }
 
         var outcome = await runner.RunAsync(
-            Request(interpreter, ["-c", "import sys, pycodestyle; sys.stdout.write(pycodestyle.__file__)"]), cancellationToken).ConfigureAwait(false);
-        var module = outcome.Succeeded ? outcome.StandardOutput.Text.Trim() : string.Empty;
-        return module.EndsWith(".py", StringComparison.Ordinal) && File.Exists(module) ? new PythonScript(interpreter, module) : null;
+            Request(interpreter, ["-c", "import sys, pycodestyle; sys.stdout.write(pycodestyle.__version__ + '\\n' + pycodestyle.__file__)"]), cancellationToken).ConfigureAwait(false);
+        var answer = outcome.Succeeded ? outcome.StandardOutput.Text.Trim().Split('\n') : [];
+        return answer is [var version, var module] && version.Length > 0 && module.EndsWith(".py", StringComparison.Ordinal) && File.Exists(module)
+            ? new PycodestyleTool(command, version.Trim(), new PythonScript(interpreter, module))
+            : null;
     }
 
     private async Task<PythonInterpreter?> ProbeAsync(string path, string foundBy, CancellationToken cancellationToken)

@@ -50,9 +50,18 @@ public sealed class HarnessSupervisionTests
         Assert.Equal("ArgumentOutOfRangeException", RandomValues.Compute("Next", [.. document.RootElement.EnumerateArray()], null, 0.5).ErrorType);
     }
 
+    [Fact]
+    public async Task The_rehearsal_goes_through_every_scenario_of_the_harness_without_a_violation()
+    {
+        var supervisor = await SupervisorRehearsal.RunAsync(HarnessPlan.Instance, [0, 1, 2, 3, 4], ("NextDouble", "[]"));
+
+        Assert.Null(supervisor.Violation);
+        Assert.All([0, 1, 2, 3, 4], task => Assert.True(supervisor.Result(task).Finished));
+    }
+
     private static async Task<(Supervisor Supervisor, List<JsonElement> Answers)> TalkAsync(params string[] requests)
     {
-        var supervisor = new Supervisor("""{"protocol": 1}""", [1], new SupervisionSettings(3, VirtualClock: true, TimeScale: 1, ScenarioDeadline: 600), HarnessPlan.Instance);
+        var supervisor = new Supervisor("""{"protocol": 2}""", [1], new SupervisionSettings(3, VirtualClock: true, TimeScale: 1, ScenarioDeadline: 600), HarnessPlan.Instance);
         using var fromChild = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", requests) + "\n"));
         using var toChild = new MemoryStream();
         await supervisor.TalkAsync(fromChild, toChild, CancellationToken.None);

@@ -11,8 +11,9 @@ namespace Grader.CSharp.Tests.Engine;
 
 /// <summary>
 /// The C# forgery cases of the hostile gallery (Fixtures/forgery): wrong code that also reaches, by reflection, into
-/// the harness it shares an assembly with (its clock, its records of the spied calls), on top of its honest twin, the
-/// same wrong code without the attack. The attack must gain nothing over the twin, and must have run (it prints a
+/// the harness it shares an assembly with (its clock, its records of the spied calls, its channel from a static
+/// constructor), or speaks on the channel itself before the harness does (a [ModuleInitializer]) or after it
+/// (AppDomain.ProcessExit), on top of its honest twin, the same wrong code without the attack. The attack must gain nothing over the twin, and must have run (it prints a
 /// "forgery:" line), as the Python cases (Grader.Core.Tests' ForgeryTests).
 /// </summary>
 [Collection(CSharpGradingCollection.Name)]
@@ -42,7 +43,7 @@ public sealed class ForgeryTests(CSharpGradingFixture fixture) : IDisposable
 
     [Fact]
     public void The_gallery_has_a_case_for_each_class_of_attack_inside_the_csharp_child() =>
-        Assert.Equal(["clock-through-reflection", "records-through-reflection"], CaseNames());
+        Assert.Equal(["clock-through-reflection", "module-initializer", "process-exit", "records-through-reflection", "static-constructor"], CaseNames());
 
     private static List<string> CaseNames() => [.. Directory.EnumerateDirectories(Path.Combine(Fixtures, "forgery")).Select(folder => Path.GetFileName(folder)!).Order(StringComparer.Ordinal)];
 

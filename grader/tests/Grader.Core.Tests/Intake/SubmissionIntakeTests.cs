@@ -28,15 +28,21 @@ public sealed class SubmissionIntakeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_folder_is_graded_in_place()
+    public async Task A_folder_is_copied_into_the_work_folder_at_intake_and_later_changes_to_it_are_not_graded()
     {
-        temp.Write($"class/alice/{Project}/0-basic_async_syntax.py");
+        temp.Write($"class/alice/{Project}/0-basic_async_syntax.py", "async def wait_random(): ...\n");
+        temp.Write($"class/alice/{Project}/notes/plan.md", "plan\n");
         temp.Write("class/alice/README.md");
+        File.CreateSymbolicLink(temp.Path("class", "alice", Project, "secret.py"), "/etc/passwd");
 
-        var result = await IntakeAsync(temp.Path("class"));
+        var alice = Assert.Single(await IntakeAsync(temp.Path("class")));
+        File.WriteAllText(temp.Path("class", "alice", Project, "0-basic_async_syntax.py"), "print('changed after intake')\n");
+        File.WriteAllText(temp.Path("class", "alice", Project, "1-concurrent_coroutines.py"), "added after intake\n");
 
-        var alice = Assert.Single(result);
-        Assert.Equal(("alice", temp.Path("class", "alice", Project), null, false), (alice.StudentId, alice.ProjectFolder, alice.Ungradable, alice.Late));
+        Assert.Equal(("alice", temp.Path("work", "alice"), null, false), (alice.StudentId, alice.ProjectFolder, alice.Ungradable, alice.Late));
+        Assert.Equal("async def wait_random(): ...\n", File.ReadAllText(Path.Combine(alice.ProjectFolder!, "0-basic_async_syntax.py")));
+        Assert.Equal(["0-basic_async_syntax.py", "notes/plan.md"], Directory.GetFiles(alice.ProjectFolder!, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(alice.ProjectFolder!, file)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -132,7 +138,9 @@ public sealed class SubmissionIntakeTests : IDisposable
 
         var frank = Assert.Single(await IntakeAsync(temp.Path("class")));
 
-        Assert.Equal(temp.Path("class", "frank", "try1"), frank.ProjectFolder);
+        Assert.Equal(temp.Path("work", "frank"), frank.ProjectFolder);
+        Assert.True(File.Exists(temp.Path("work", "frank", "0-basic_async_syntax.py")));
+        Assert.False(File.Exists(temp.Path("work", "frank", "1-concurrent_coroutines.py")));
         Assert.Equal("ambiguous project folder: 'try1/' and 'try2/' each hold 1 task file(s); 'try1/' was graded", Assert.Single(frank.Notes));
     }
 

@@ -41,6 +41,37 @@ public sealed class SupervisorTests
     }
 
     [Fact]
+    public async Task Notes_are_not_answered_and_every_other_request_is()
+    {
+        var (supervisor, answers) = await TalkAsync(
+            """{"op": "task", "task": 0}""",
+            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "run_start"}""",
+            """{"op": "tick"}""",
+            """{"op": "spy_start", "fn": "wait_random", "args": [5], "kwargs": {}}""",
+            """{"op": "spy_end", "id": 0, "status": "ok", "returned": 1.0, "returned_type": "float"}""",
+            """{"op": "run_end", "interrupted": false}""",
+            """{"op": "cleanup"}""",
+            """{"op": "end", "observation": {"status": "ok"}}""",
+            """{"op": "finished", "scenarios": 1}""");
+
+        Assert.Null(supervisor.Violation);
+        Assert.Equal(5, answers.Count);
+        Assert.Equal(0, answers[2].GetProperty("id").GetInt64());
+        Assert.Single(supervisor.Result(0).Observations["wait_random_5"].GetProperty("spy_calls").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_rehearsal_goes_through_every_scenario_of_the_probe_without_a_violation()
+    {
+        var supervisor = await SupervisorRehearsal.RunAsync(ProbePlan.Instance, [0, 1, 2, 3, 4], ("uniform", "[0, 5]"));
+
+        Assert.Null(supervisor.Violation);
+        Assert.All([0, 1, 2, 3, 4], task => Assert.Equal(ProbePlan.Instance.ScenariosOf(task).Length, supervisor.Result(task).Observations.Count));
+        Assert.All([0, 1, 2, 3, 4], task => Assert.True(supervisor.Result(task).Finished));
+    }
+
+    [Fact]
     public async Task A_sleep_that_claims_to_end_before_virtual_time_reached_it_stops_the_run()
     {
         var (supervisor, answers) = await TalkAsync(
@@ -90,9 +121,11 @@ public sealed class SupervisorTests
             """{"op": "end", "observation": {"status": "ok", "result": 1.5}}""",
             """{"op": "finished", "scenarios": 1}""");
 
+        // run_start is a note: the answers are those of task, begin, the two waits, end and finished.
+        Assert.Equal(6, answers.Count);
+        Assert.True(answers[2].GetProperty("over").GetBoolean());
+        Assert.Equal(600, answers[2].GetProperty("now").GetDouble());
         Assert.True(answers[3].GetProperty("over").GetBoolean());
-        Assert.Equal(600, answers[3].GetProperty("now").GetDouble());
-        Assert.True(answers[4].GetProperty("over").GetBoolean());
         Assert.Equal("timeout", supervisor.Result(0).Observations["wait_random_5"].GetProperty("status").GetString());
     }
 
@@ -160,12 +193,12 @@ public sealed class SupervisorTests
     private static async Task<(Supervisor Supervisor, List<JsonElement> Answers)> TalkAsync(params string[] requests)
     {
         using var first = JsonDocument.Parse(requests[0]);
-        var supervisor = new Supervisor("""{"protocol": 1}""", [first.RootElement.GetProperty("task").GetInt32()], Virtual, ProbePlan.Instance);
+        var supervisor = new Supervisor("""{"protocol": 2}""", [first.RootElement.GetProperty("task").GetInt32()], Virtual, ProbePlan.Instance);
         using var fromChild = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", requests) + "\n"));
         using var toChild = new MemoryStream();
         await supervisor.TalkAsync(fromChild, toChild, CancellationToken.None);
         var lines = Encoding.UTF8.GetString(toChild.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("""{"protocol": 1}""", lines[0]);
+        Assert.Equal("""{"protocol": 2}""", lines[0]);
         return (supervisor, [.. lines.Skip(1).Select(line => JsonDocument.Parse(line).RootElement.Clone())]);
     }
 }
