@@ -39,6 +39,13 @@ public interface ISupervisionPlan
     /// </summary>
     double WakeResolution { get; }
 
+    /// <summary>
+    /// The most a wake-up of the child's loop comes after its timer on the virtual clock, in seconds: a real loop wakes
+    /// a little late, so a wait_random that returns the time it measured around its sleep, instead of the delay it
+    /// drew, returns another number than the one drawn. 0: wake-ups are exact.
+    /// </summary>
+    double WakeLatency { get; }
+
     /// <summary>The type of a number as the track can read it from the JSON number itself, or null where it cannot.</summary>
     string? TypeOfNumber(JsonNode? value);
 }

@@ -38,6 +38,9 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
 
     private readonly ScenarioPlan plan = plans.For(scenario);
     private readonly DrawSource draws = new(seed, scenario, plans.For(scenario));
+
+    // A stream of its own, so that the wake-ups' latency never shifts the values the random functions hand out.
+    private readonly DrawSource latencies = new(seed, scenario + ":latency", ScenarioPlan.Seeded);
     private readonly double start = clock.Now;
     private readonly List<double?> values = [];
     private readonly List<double> fractions = [];
@@ -61,6 +64,12 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     public string Scenario => scenario;
 
     private double Since => clock.Now - start;
+
+    /// <summary>
+    /// How late the next wake-up of the child's loop is, on the virtual clock: a real loop wakes a little after its
+    /// timer, between a quarter of the plan's <see cref="ISupervisionPlan.WakeLatency"/> and all of it.
+    /// </summary>
+    public double WakeLatency() => plans.WakeLatency * (0.25 + (0.75 * latencies.Next()));
 
     /// <summary>A random function's value for the next fraction of the plan, recorded.</summary>
     public DrawnValue Draw(string function, IReadOnlyList<JsonElement> args, JsonElement? kwargs, JsonElement? where)

@@ -256,10 +256,11 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
         return new JsonObject { ["id"] = nextId++ };
     }
 
+    // The loop wakes for its next timer a little late, as a real loop does (virtual time only; a wait of 0 wakes no one).
     private JsonObject Idle(ScenarioLedger ledger, JsonElement request) =>
         Seconds(request, "timeout") is not { } timeout
             ? Refuse("an idle wait of no valid length")
-            : Waits(ledger, timeout) ? [] : new JsonObject { ["over"] = true };
+            : Waits(ledger, clock.IsVirtual && timeout > 0 ? timeout + ledger.WakeLatency() : timeout) ? [] : new JsonObject { ["over"] = true };
 
     // Virtual: time moves on at once. Real: the child waits for real after the answer; only the deadline is checked.
     private bool Waits(ScenarioLedger ledger, double seconds)

@@ -49,7 +49,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from typing import Callable, Dict, List, NamedTuple, Union
+from typing import Callable, Dict, List, NamedTuple, Optional, Union
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..', '..', '..'))
@@ -91,6 +91,8 @@ class Case(NamedTuple):
     fault: str
     failing: Dict[str, Failing]
     apply: Callable[[Files], None]
+    # With --clock real, when it differs: what only the virtual clock can see.
+    failing_real: Optional[Dict[str, Failing]] = None
 
 
 def load_reference() -> Files:
@@ -469,6 +471,18 @@ RETURNS_OTHER_VALUE = '''\
     return random.uniform(0, max_delay)
 '''
 
+RETURNS_MEASURED_TIME = '''\
+    """Wait for a random delay and return how long the wait took.
+
+    The time is measured with time.perf_counter around the sleep, which on a
+    real event loop ends a little after the delay.
+    """
+    delay = random.uniform(0, max_delay)
+    start = time.perf_counter()
+    await asyncio.sleep(delay)
+    return time.perf_counter() - start
+'''
+
 TIME_SLEEP = '''\
     """Block the whole thread for a random delay and return it.
 
@@ -642,6 +656,20 @@ BEHAVIOUR_CASES = [
          'fails.',
          {'0': ['PY-BEH-004']},
          lambda f: wait_random_body(f, RETURNS_OTHER_VALUE)),
+    Case('returns-measured-time',
+         'wait_random returns the time it measured with time.perf_counter '
+         'around its sleep instead of the delay it drew. The grader\'s '
+         'virtual loop, like a real one, wakes a little after each timer, so '
+         'the value is not the one random.uniform gave: PY-BEH-005 fails and '
+         'says so. Later tasks pass on what wait_random returned. With '
+         '--clock real the margins hide the few microseconds, but a sleep '
+         'of 0 takes real time too, so wait_random(0), wait_n(10, 0) and '
+         'task_wait_n(10, 0) return more than 0 there.',
+         {'0': ['PY-BEH-005']},
+         lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'time'),
+                    wait_random_body(f, RETURNS_MEASURED_TIME)),
+         failing_real={'0': ['PY-BEH-006'], '1': ['PY-BEH-013'],
+                       '4': ['PY-BEH-043']}),
     Case('sleep-in-executor',
          'wait_random waits with time.sleep(delay) in a worker thread '
          '(run_in_executor): the loop stays free, but the wait is not '
@@ -1063,6 +1091,10 @@ def expected_json(case: Case) -> bytes:
     failing = {key: case.failing[key] for key in KEY_ORDER
                if case.failing.get(key)}
     document = {'fault': case.fault, 'failing': failing}
+    if case.failing_real is not None:
+        document['failing_real'] = {
+            key: case.failing_real[key] for key in KEY_ORDER
+            if case.failing_real.get(key)}
     return (json.dumps(document, indent=2) + '\n').encode('utf-8')
 
 
@@ -1102,7 +1134,11 @@ def gallery_readme() -> bytes:
         '`ID (status)`. The',
         'expectations hold for every `--seed` and for both `--clock virtual` '
         'and',
-        '`--clock real`.',
+        '`--clock real`, except where a case also has `failing_real`: what '
+        'fails with',
+        '`--clock real` instead, where the real clock\'s margins hide a fault '
+        'the virtual',
+        'clock sees, or real time shows it elsewhere.',
         '',
         'Some behaviour cases are hostile on purpose (endless loops, huge '
         'allocations,',
@@ -1128,6 +1164,11 @@ def gallery_readme() -> bytes:
             '{}: {}'.format('task ' + key if key != 'project' else key,
                             checks_cell(case.failing[key]))
             for key in KEY_ORDER if case.failing.get(key)) or 'none'
+        if case.failing_real is not None:
+            failing += '; with --clock real: ' + ('; '.join(
+                '{}: {}'.format('task ' + key if key != 'project' else key,
+                                checks_cell(case.failing_real[key]))
+                for key in KEY_ORDER if case.failing_real.get(key)) or 'none')
         lines.append('| `{}` | {} | {} |'.format(
             case.name, markdown_cell(case.fault), failing))
     return ('\n'.join(lines) + '\n').encode('utf-8')

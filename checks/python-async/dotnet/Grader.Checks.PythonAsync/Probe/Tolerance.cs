@@ -30,5 +30,8 @@ internal sealed record Tolerance(double Absolute, double Relative, double Stall,
 
     public bool Same(double expected, double actual) => Math.Abs(expected - actual) <= Absolute + (Relative * Math.Abs(expected));
 
+    /// <summary>The same number but for a float's rounding: what the grader handed out, told apart from a time measured around a late wake-up.</summary>
+    public static bool Identical(double expected, double actual) => Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected));
+
     public bool AtMost(double limit, double actual) => actual <= limit + Absolute + (Relative * Math.Abs(limit));
 }

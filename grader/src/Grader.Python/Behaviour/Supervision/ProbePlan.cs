@@ -46,6 +46,9 @@ internal sealed class ProbePlan : ISupervisionPlan
 
     public double WakeResolution => 1e-6;
 
+    // Up to half a millisecond: far below every margin of time the checks allow, far above a float's rounding.
+    public double WakeLatency => 5e-4;
+
     public string? TypeOfNumber(JsonNode? value) => PythonTypes.OfNumber(value);
 
     public ImmutableArray<string> ScenariosOf(int task) => Scenarios.TryGetValue(task, out var ids) ? ids : [];
