@@ -88,6 +88,7 @@ class DefScanner:
             'decorators': [self.src.segment(d) for d in node.decorator_list],
         })
         fact['sorting'], fact['blocking_calls'] = self.body_facts(node)
+        fact['names'] = used_names(node)
         return fact
 
     def params(self, args: ast.arguments) -> List[JSON]:
@@ -207,3 +208,18 @@ class DefScanner:
             fact = self.src.where(call)
             fact['name'] = dotted
             blocking.append(fact)
+
+
+# Enough to tell what a docstring is about; a longer list says no more.
+MAX_NAMES = 200
+
+
+def used_names(node: ast.AST) -> List[str]:
+    """Return the names and attributes a definition's code uses, sorted."""
+    names = set()
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name):
+            names.add(child.id)
+        elif isinstance(child, ast.Attribute):
+            names.add(child.attr)
+    return sorted(names)[:MAX_NAMES]

@@ -16,6 +16,7 @@ internal sealed class AssignmentFile
     public List<TaskFile>? Tasks { get; set; }
     public Dictionary<string, double>? Points { get; set; }
     public List<string>? Hidden { get; set; }
+    public List<string>? Vocabulary { get; set; }
 
     internal sealed class TaskFile
     {

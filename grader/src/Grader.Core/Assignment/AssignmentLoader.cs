@@ -84,6 +84,7 @@ public static class AssignmentLoader
             points)
         {
             HiddenChecks = (file.Hidden ?? []).ToImmutableSortedSet(StringComparer.Ordinal),
+            Vocabulary = (file.Vocabulary ?? []).Select(word => word.ToLowerInvariant()).ToImmutableSortedSet(StringComparer.Ordinal),
         };
     }
 }

@@ -21,6 +21,12 @@ public sealed record AssignmentSpec(
     /// <summary>Checks whose verdicts student-facing reports leave out (their points still count).</summary>
     public ImmutableSortedSet<string> HiddenChecks { get; init; } = [];
 
+    /// <summary>
+    /// The words the assignment speaks in (delay, coroutine, concurrent, ...), lower case: a docstring that shares
+    /// none of them, nor a word with the code it documents, says nothing about that code.
+    /// </summary>
+    public ImmutableSortedSet<string> Vocabulary { get; init; } = [];
+
     /// <summary>The points a check is worth, 0 when the assignment does not grade it.</summary>
     public double PointsFor(string checkId) => Points.GetValueOrDefault(checkId);
 

@@ -47,6 +47,9 @@ public sealed record Definition
     public ImmutableArray<CodeEvidence> Sorting { get; init; } = [];
     public ImmutableArray<CodeEvidence> BlockingCalls { get; init; } = [];
 
+    /// <summary>The names and attributes its code uses (sorted, at most 200): what a docstring may speak of.</summary>
+    public ImmutableArray<string> Names { get; init; } = [];
+
     public bool IsClass => Kind == "class";
 
     public bool IsCoroutine => Kind == "coroutine";

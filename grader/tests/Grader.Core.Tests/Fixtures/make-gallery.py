@@ -965,6 +965,42 @@ CASES = [
          {'0': ['PY-DOC-003']},
          lambda f: replace(f, T0, WAIT_RANDOM_DOCSTRING,
                            '    """Waits."""\n')),
+    Case('template-docstring',
+         'The docstring of wait_random is an IDE template left unfilled: '
+         '_summary_, then Args: and Returns: sections whose descriptions are '
+         '_description_.',
+         {'0': ['PY-DOC-003']},
+         lambda f: replace(f, T0, WAIT_RANDOM_DOCSTRING,
+                           '    """_summary_\n\n'
+                           '    Args:\n'
+                           '        max_delay (int, optional): _description_.'
+                           '\n\n'
+                           '    Returns:\n'
+                           '        float: _description_\n'
+                           '    """\n')),
+    Case('docstring-section-without-summary',
+         'The docstring of measure_time starts with its Args: section '
+         '("Args: n: count. max_delay: max. Returns: float average") and '
+         'has no summary sentence.',
+         {'2': ['PY-DOC-003']},
+         lambda f: replace(f, T2, '    """Measure the total run time of '
+                           'wait_n(n, max_delay) and return total / n.',
+                           '    """Args: n: count. max_delay: max. '
+                           'Returns: float average.')),
+    Case('heading-module-docstring',
+         'The module docstring of 3-tasks.py is a heading that only names '
+         'the task ("Task 3: Tasks").',
+         {'3': ['PY-DOC-003']},
+         lambda f: replace(f, T3, '"""Wrap the wait_random coroutine in an '
+                           'asyncio task."""', '"""Task 3: Tasks"""')),
+    Case('unrelated-docstring',
+         'The module docstring of 4-tasks.py says nothing about the code '
+         '("Check by yourself, please."): no word of it is in the code or '
+         'the assignment.',
+         {'4': ['PY-DOC-003']},
+         lambda f: replace(f, T4, '"""Run several task_wait_random tasks '
+                           'concurrently and collect their delays."""',
+                           '"""Check by yourself, please."""')),
     Case('missing-parameter-annotation',
          'The parameter max_delay of task_wait_random in 3-tasks.py has no '
          'annotation.',
