@@ -52,6 +52,8 @@ public sealed class DocstringReadingTests
     [InlineData("Creates an asyncio.Task from wait_random.", "task_wait_random")]
     [InlineData("Sleeps, then gives back the delay.", "wait_random")]
     [InlineData("Uniformly draws how long to sleep, sleeps, returns it.", "wait_random")]
+    [InlineData("Note: waits for every task before it returns the delays.", "task_wait_n")]
+    [InlineData("Returns the list of all the delays, in completion order.", "wait_n")]
     public void A_good_terse_docstring_reads_as_a_sentence(string docstring, string name)
     {
         Assert.Null(DocstringReading.Problem(docstring, [name], [name, "max_delay", "n", "asyncio", "sleep", "uniform", "create_task", .. Vocabulary]));

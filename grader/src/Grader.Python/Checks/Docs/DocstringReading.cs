@@ -14,11 +14,12 @@ internal static partial class DocstringReading
     // What IDE docstring generators (autoDocstring, PyCharm) leave for the author to replace.
     private static readonly string[] Placeholders = ["_summary_", "_description_", "_extended_summary_", "_type_", "[summary]", "[description]", "[type]"];
 
-    // Google, NumPy and reST section openings: a docstring that starts with one has no summary sentence.
+    // Google, NumPy and reST section openings: a docstring that starts with one has no summary sentence. (Not "Note:",
+    // which may open a sentence that says what the code does.)
     private static readonly FrozenSet<string> Sections = FrozenSet.Create(
         StringComparer.Ordinal,
         "args", "arguments", "parameters", "params", "param", "returns", "return", "yields", "yield", "raises", "example", "examples",
-        "attributes", "keyword arguments", "kwargs", "note", "notes");
+        "attributes", "keyword arguments", "kwargs");
 
     // Words that say what kind of thing is documented, or glue a sentence, and never what the code does.
     private static readonly FrozenSet<string> Filler = FrozenSet.Create(
