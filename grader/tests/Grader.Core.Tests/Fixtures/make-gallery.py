@@ -1097,41 +1097,56 @@ def statuses(failing: Failing) -> Dict[str, str]:
 
 
 def validate(case: Case) -> None:
-    """Insist on known keys and statuses, and on the form the case needs.
+    """Insist on known keys and statuses in each expectation of a case."""
+    validate_expectation(case.name, case.failing)
+    if case.failing_real is not None:
+        validate_expectation(case.name + ' (--clock real)', case.failing_real)
 
-    Lists are for cases whose checks all come out failed; a case with any
-    other status writes every key as an {id: status} object.
+
+def validate_expectation(name: str, expected: Dict[str, Failing]) -> None:
+    """Insist on known keys and statuses, and on the form they need.
+
+    Lists are for expectations whose checks all come out failed; one with
+    any other status writes every key as an {id: status} object.
     """
-    unknown = set(case.failing) - set(KEY_ORDER)
+    unknown = set(expected) - set(KEY_ORDER)
     if unknown:
-        raise SystemExit('{}: unknown keys {}'.format(case.name, unknown))
-    found = [status for failing in case.failing.values()
+        raise SystemExit('{}: unknown keys {}'.format(name, unknown))
+    found = [status for failing in expected.values()
              for status in statuses(failing).values()]
     if set(found) - set(STATUSES):
         raise SystemExit('{}: unknown statuses {}'.format(
-            case.name, set(found) - set(STATUSES)))
-    objects = [isinstance(failing, dict) for failing in case.failing.values()]
+            name, set(found) - set(STATUSES)))
+    objects = [isinstance(failing, dict) for failing in expected.values()]
     if any(status != 'failed' for status in found):
         if not all(objects):
             raise SystemExit('{}: a case with a status other than failed '
-                             'writes every key as an object'.format(
-                                 case.name))
+                             'writes every key as an object'.format(name))
     elif any(objects):
         raise SystemExit('{}: a case whose checks all come out failed '
-                         'writes lists'.format(case.name))
+                         'writes lists'.format(name))
 
 
 def expected_json(case: Case) -> bytes:
     """Render the expected.json of a case."""
     validate(case)
-    failing = {key: case.failing[key] for key in KEY_ORDER
-               if case.failing.get(key)}
-    document = {'fault': case.fault, 'failing': failing}
+    document = {'fault': case.fault, 'failing': in_key_order(case.failing)}
     if case.failing_real is not None:
-        document['failing_real'] = {
-            key: case.failing_real[key] for key in KEY_ORDER
-            if case.failing_real.get(key)}
+        document['failing_real'] = in_key_order(case.failing_real)
     return (json.dumps(document, indent=2) + '\n').encode('utf-8')
+
+
+def in_key_order(expected: Dict[str, Failing]) -> Dict[str, Failing]:
+    """Return the non-empty keys of an expectation, tasks then project."""
+    return {key: expected[key] for key in KEY_ORDER if expected.get(key)}
+
+
+def expectation_cell(expected: Dict[str, Failing]) -> str:
+    """Render an expectation for the README's table: each key's checks."""
+    return '; '.join(
+        '{}: {}'.format('task ' + key if key != 'project' else key,
+                        checks_cell(failing))
+        for key, failing in in_key_order(expected).items()) or 'none'
 
 
 def checks_cell(failing: Failing) -> str:
@@ -1196,15 +1211,10 @@ def gallery_readme() -> bytes:
         '| --- | --- | --- |',
     ]
     for case in CASES:
-        failing = '; '.join(
-            '{}: {}'.format('task ' + key if key != 'project' else key,
-                            checks_cell(case.failing[key]))
-            for key in KEY_ORDER if case.failing.get(key)) or 'none'
+        failing = expectation_cell(case.failing)
         if case.failing_real is not None:
-            failing += '; with --clock real: ' + ('; '.join(
-                '{}: {}'.format('task ' + key if key != 'project' else key,
-                                checks_cell(case.failing_real[key]))
-                for key in KEY_ORDER if case.failing_real.get(key)) or 'none')
+            failing += '; with --clock real: ' + expectation_cell(
+                case.failing_real)
         lines.append('| `{}` | {} | {} |'.format(
             case.name, markdown_cell(case.fault), failing))
     return ('\n'.join(lines) + '\n').encode('utf-8')

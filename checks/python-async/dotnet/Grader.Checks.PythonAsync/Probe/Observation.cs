@@ -26,6 +26,9 @@ internal sealed partial class Observation(JsonElement json)
 
     public IReadOnlyList<JsonElement> BlockingSleeps => Array("blocking_sleeps");
 
+    /// <summary>The supervisor's record of each asyncio.sleep: requested, started_at, woke_at (null while pending), ...</summary>
+    public IReadOnlyList<JsonElement> SleepCalls => Array("sleep_calls");
+
     public IEnumerable<JsonElement> SpyCallsOf(string function) =>
         SpyCalls.Where(call => call.TryGetProperty("fn", out var fn) && fn.GetString() == function);
 

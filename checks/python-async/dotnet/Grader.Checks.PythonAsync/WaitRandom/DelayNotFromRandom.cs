@@ -51,7 +51,7 @@ internal sealed class DelayNotFromRandom : ITaskCheck
     // grader drew but is exactly how long one of the call's sleeps lasted is a measured time (a rounded delay is neither).
     private static (double Returned, double Drawn, string Function)? MeasuredTime(Observation observation, IReadOnlyList<double> results, List<double> drawn)
     {
-        var lasted = observation.Array("sleep_calls")
+        var lasted = observation.SleepCalls
             .Select(sleep => (Start: Observation.Number(sleep.GetProperty("started_at")), End: Observation.Number(sleep.GetProperty("woke_at"))))
             .Where(sleep => sleep.Start is not null && sleep.End is not null)
             .Select(sleep => sleep.End!.Value - sleep.Start!.Value)
