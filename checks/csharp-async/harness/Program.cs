@@ -10,7 +10,7 @@ namespace GraderHarness;
 /// </summary>
 internal static class Program
 {
-    public const int ProtocolVersion = 2;
+    public const int ProtocolVersion = 3;
 
     public static int Main()
     {

@@ -1,3 +1,4 @@
+using Grader.Checks.PythonAsync.Chain;
 using Grader.Checks.PythonAsync.MeasureTime;
 using Grader.Checks.PythonAsync.TaskWaitN;
 using Grader.Checks.PythonAsync.TaskWaitRandom;
@@ -15,6 +16,7 @@ public static class PythonAsyncChecks
 
     public static IEnumerable<ICheck> Behaviour() =>
     [
+        new CopiesAnEarlierFunction(),
         new NotACoroutineFunction(),
         new IgnoresMaxDelay(),
         new DoesNotReturnAFloat(),
@@ -34,5 +36,10 @@ public static class PythonAsyncChecks
         new TaskWaitNNotConcurrent(),
         new TaskWaitNNotInCompletionOrder(),
         new TaskWaitNEdgeCases(),
+        new MainWaitRandom(),
+        new MainWaitN(),
+        new MainMeasureTime(),
+        new MainTaskClass(),
+        new MainTaskWaitN(),
     ];
 }

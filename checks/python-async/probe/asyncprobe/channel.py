@@ -16,7 +16,7 @@ import threading
 import time
 from typing import Any, Callable, Dict, List, Optional
 
-VERSION = 2
+VERSION = 3
 MAX_LINE = 8 * 1024 * 1024
 
 # Captured when the module is imported, before the probe patches time.

@@ -82,6 +82,9 @@ class Clock:
         # Real mode: the most a wait overran what was asked of it, in clock
         # seconds, as this process saw it; the supervisor measures its own.
         self.lateness = 0.0
+        # Sleeps whose length the supervisor gives when their loop would
+        # wait: id -> [loop, began at, future, result, timer or None].
+        self.deferred = {}  # type: Dict[Any, List[Any]]
         channel.listeners.append(self._heard)
         channel.stamp = None if virtual else self.elapsed
 
@@ -115,6 +118,36 @@ class Clock:
                 "waiting %.3f s would pass the deadline of the scenario"
                 % seconds)
 
+    def defer(self, sleep_id: Any, result: Any) -> "asyncio.Future[Any]":
+        """Return the future of a sleep whose length comes later."""
+        loop = asyncio.get_event_loop()
+        future = loop.create_future()
+        self.deferred[sleep_id] = [loop, loop.time(), future, result, None]
+        return future
+
+    def undefer(self, sleep_id: Any) -> None:
+        """Forget a deferred sleep that ended; cancel its timer."""
+        entry = self.deferred.pop(sleep_id, None)
+        if entry is not None and entry[4] is not None:
+            entry[4].cancel()
+
+    def plan(self, loop: asyncio.AbstractEventLoop) -> bool:
+        """Ask the lengths of ``loop``'s sleeps that wait for one, and set
+        their timers, as asyncio.sleep would have when it began; tell
+        whether there were any."""
+        ids = [sleep_id for sleep_id, entry in self.deferred.items()
+               if entry[0] is loop and entry[4] is None]
+        if not ids:
+            return False
+        lengths = self.channel.ask("plan", ids=ids).get("after")
+        for sleep_id in ids:
+            entry = self.deferred[sleep_id]
+            after = number(lengths, str(sleep_id)) if isinstance(
+                lengths, dict) else None
+            entry[4] = loop.call_at(entry[1] + max(0.0, after or 0.0),
+                                    _wake, entry[2], entry[3])
+        return True
+
     def note_late(self, asked: float, started: float) -> None:
         """Record by how much a real wait of ``asked`` seconds overran."""
         late = self.elapsed() - started - asked
@@ -139,6 +172,12 @@ class Clock:
         finally:
             with self._sleepers_lock:
                 self.sleepers -= 1
+
+
+def _wake(future: "asyncio.Future[Any]", result: Any) -> None:
+    """End a deferred sleep, unless it was cancelled."""
+    if not future.done():
+        future.set_result(result)
 
 
 class ClockSelector(selectors.BaseSelector):
@@ -186,6 +225,10 @@ class ClockSelector(selectors.BaseSelector):
         """
         clock = self._clock
         if timeout is not None and timeout <= 0:
+            return self._real.select(0)
+        # Every task that could run has run: the sleeps that wait for their
+        # length get it now, and the loop looks at its timers again.
+        if self.loop is not None and clock.plan(self.loop):
             return self._real.select(0)
         if clock.virtual and timeout is not None:
             events = self._real.select(0)

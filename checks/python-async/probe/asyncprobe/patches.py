@@ -141,12 +141,19 @@ def install_asyncio(session: Session) -> None:
     async def sleep(delay: float, result: Any = None, **kwargs: Any) -> Any:
         """Probe replacement of asyncio.sleep: the supervisor says how long
         it lasts and notes when it began and ended."""
-        sleep_id, actual = session.start_sleep(delay, sys._getframe(1))
+        sleep_id, actual, pending = session.start_sleep(delay,
+                                                        sys._getframe(1))
+        clock = session.clock
         try:
-            value = await ORIGINAL_SLEEP(actual, result, **kwargs)
+            if pending:
+                value = await clock.defer(sleep_id, result)
+            else:
+                value = await ORIGINAL_SLEEP(actual, result, **kwargs)
         except BaseException:
+            clock.undefer(sleep_id)
             session.end_sleep(sleep_id, cancelled=True)
             raise
+        clock.undefer(sleep_id)
         session.end_sleep(sleep_id, cancelled=False)
         return value
 

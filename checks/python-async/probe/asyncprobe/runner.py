@@ -11,18 +11,24 @@ of what the probe sends.
 
 import asyncio
 import inspect
+import io
+import runpy
+import sys
 from typing import Any, Callable, Dict, Optional
 
 from . import patches
 from .channel import ChannelClosed
 from .clock import ClockEventLoop, Deadlock, ScenarioTimeout, Stuck
-from .observe import element_types, jsonify, type_name
+from .observe import element_types, jsonify, type_name, unroot
 from .session import Session
 
 Observation = Dict[str, Any]
 Body = Callable[[Observation], None]
 
 TICK = 0.5
+
+# Characters of a main file's printed output kept.
+PRINTED_LIMIT = 16384
 
 
 def set_result(observation: Observation, value: Any) -> None:
@@ -42,6 +48,9 @@ class Runner:
         """Bind the runner to a session."""
         self.session = session
         self.count = 0
+        # What the call of the running scenario returned, to look at again
+        # once its loop is done.
+        self._returned = None  # type: Any
 
     # -- one scenario ---------------------------------------------------------
 
@@ -124,6 +133,24 @@ class Runner:
         finally:
             self.session.tell("run_end", interrupted=False)
 
+    def run_main(self, observation: Observation, path: str) -> None:
+        """Run a main file as ``__main__``, keeping what it prints.
+
+        The main runs its own event loops (asyncio.run), on the clock.
+        """
+        printed = io.StringIO()
+        shown = sys.stdout
+        sys.stdout = printed
+        self.session.tell("run_start")
+        interrupted = True
+        try:
+            runpy.run_path(path, run_name="__main__")
+            interrupted = False
+        finally:
+            self.session.tell("run_end", interrupted=interrupted)
+            sys.stdout = shown
+            observation["printed"] = unroot(printed.getvalue()[:PRINTED_LIMIT])
+
     def run_async(self, observation: Observation, call: Callable[[], Any],
                   ticker: bool = False,
                   describe: Optional[Callable[[Observation, Any], None]]
@@ -137,6 +164,7 @@ class Runner:
         """
         loop = ClockEventLoop(self.session.clock, internal=True)
         asyncio.set_event_loop(loop)
+        self._returned = None
         try:
             loop.run_until_complete(
                 self._drive(observation, call, ticker, describe))
@@ -146,6 +174,19 @@ class Runner:
             raise
         finally:
             self._dispose(loop)
+            self._note_growth(observation)
+
+    def _note_growth(self, observation: Observation) -> None:
+        """Keep what the returned list held once the loop had run on.
+
+        A list that grew after the call returned was filled by callbacks
+        (a task's done callback) the caller never waited for.
+        """
+        returned, self._returned = self._returned, None
+        if (isinstance(returned, list) and isinstance(
+                observation.get("result"), list)
+                and len(returned) != len(observation["result"])):
+            observation["result_after_return"] = jsonify(returned)
 
     async def _drive(self, observation: Observation,
                      call: Callable[[], Any], ticker: bool,
@@ -167,6 +208,7 @@ class Runner:
             if observation["awaited"]:
                 returned = await returned
             set_result(observation, returned)
+            self._returned = returned
         except asyncio.CancelledError:
             interrupted = True  # by the probe: timeout or deadlock
             raise

@@ -8,10 +8,11 @@ see (reads of the time functions, event loops created) for the observation.
 """
 
 import asyncio
+import contextvars
 import numbers
 import threading
 from types import FrameType
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .channel import Answer, Channel, number
 from .clock import Clock
@@ -25,6 +26,12 @@ FLOAT_FUNCTIONS = ("uniform", "random", "triangular")
 def is_number(value: Any) -> bool:
     """Tell whether ``value`` is a real number (bool excluded)."""
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+# The innermost spied call the running code is inside, by the supervisor's
+# id (asyncio copies it into each task a call creates).
+CURRENT_SPY = contextvars.ContextVar(
+    "probe_current_spy", default=None)  # type: contextvars.ContextVar
 
 
 # The errors a random function raises for arguments it cannot take.
@@ -42,6 +49,7 @@ class Session:
         self.locator = locator
         self.channel = channel
         self.time_calls = {}  # type: Dict[str, int]
+        self._arguments = None  # type: Optional[List[int]]
         self._loops_before = 0
         clock.locate = self._stuck_at
 
@@ -67,7 +75,15 @@ class Session:
         self.time_calls = {}
         self.clock.lateness = 0.0
         self._loops_before = self.clock.loops_created
-        self.ask("begin", scenario=scenario, call=call)
+        given = self.ask("begin", scenario=scenario, call=call).get("args")
+        self._arguments = [int(value) for value in given] if isinstance(
+            given, list) and all(isinstance(value, int)
+                                 for value in given) else None
+
+    def arguments(self, fallback: Sequence[Any]) -> List[Any]:
+        """The arguments the supervisor chose for the scenario's call, or
+        ``fallback`` where it chose none."""
+        return list(fallback if self._arguments is None else self._arguments)
 
     def loops_created(self) -> int:
         """Count the event loops the student's code created so far."""
@@ -111,16 +127,19 @@ class Session:
     # -- sleeping ------------------------------------------------------------
 
     def start_sleep(self, delay: Any, frame: Optional[FrameType]
-                    ) -> Tuple[Any, Any]:
-        """Ask to begin an asyncio.sleep; return its id and what to sleep.
+                    ) -> Tuple[Any, Any, bool]:
+        """Ask to begin an asyncio.sleep: its id, what to sleep, and
+        whether its length comes later (``plan``, when the loop is idle).
 
         The supervisor may change how long the sleep really lasts (order
         decoupling); it answers no length for a delay that is no number.
         """
         answer = self.ask("sleep", delay=jsonify(delay),
-                          where=self.locator.where(frame))
+                          where=self.locator.where(frame),
+                          spy=CURRENT_SPY.get())
         after = number(answer, "after")
-        return answer.get("id"), (delay if after is None else after)
+        return (answer.get("id"), (delay if after is None else after),
+                answer.get("pending") is True)
 
     def end_sleep(self, sleep_id: Any, cancelled: bool) -> None:
         """Tell how an asyncio.sleep ended."""

@@ -14,7 +14,9 @@ import functools
 import inspect
 from typing import Any, Callable, Dict
 
-from .session import Session
+from .session import CURRENT_SPY, Session
+
+_MISSING = object()
 
 
 def _note_outcome(session: Session, spy_id: Any, future: Any) -> None:
@@ -31,17 +33,28 @@ def _note_outcome(session: Session, spy_id: Any, future: Any) -> None:
     session.end_spied_task(spy_id, outcome)
 
 
+def _leave(token: Any) -> None:
+    """Leave a spied call: the spy id before it is current again."""
+    try:
+        CURRENT_SPY.reset(token)
+    except ValueError:  # the call ended in another context than it began
+        pass
+
+
 def make_spy(session: Session, name: str, original: Callable) -> Callable:
     """Return a recording stand-in for ``original`` of the same kind."""
     if inspect.iscoroutinefunction(original):
         @functools.wraps(original)
         async def async_spy(*args: Any, **kwargs: Any) -> Any:
             spy_id = session.start_spy(name, args, kwargs)
+            token = CURRENT_SPY.set(spy_id)
             try:
                 value = await original(*args, **kwargs)
             except BaseException as exc:
                 session.end_spy(spy_id, exc=exc)
                 raise
+            finally:
+                _leave(token)
             session.end_spy(spy_id, value=value)
             return value
         async_spy.__probe_spy__ = True  # type: ignore
@@ -50,11 +63,14 @@ def make_spy(session: Session, name: str, original: Callable) -> Callable:
     @functools.wraps(original)
     def spy(*args: Any, **kwargs: Any) -> Any:
         spy_id = session.start_spy(name, args, kwargs)
+        token = CURRENT_SPY.set(spy_id)
         try:
             value = original(*args, **kwargs)
         except BaseException as exc:
             session.end_spy(spy_id, exc=exc)
             raise
+        finally:
+            _leave(token)
         session.end_spy(spy_id, value=value)
         if asyncio.isfuture(value):
             value.add_done_callback(
@@ -78,9 +94,25 @@ def install_spy(session: Session, module: Any, name: str) -> str:
     return "spied"
 
 
-def binding(module: Any, name: str) -> str:
-    """Tell what ``module.name`` is: ``spy``, ``other`` or ``missing``."""
-    if not hasattr(module, name):
-        return "missing"
-    value = getattr(module, name)
-    return "spy" if getattr(value, "__probe_spy__", False) else "other"
+def bind_earlier(session: Session, module: Any, name: str,
+                 source: Any) -> str:
+    """Tell how ``module`` holds the earlier task's ``name`` from ``source``.
+
+    ``imported``: a global of the module is that function (the spy) or its
+    module; ``own``: the module's ``name`` is a function of its own (a copy),
+    which then gets a spy of its own, so that its calls are recorded too;
+    ``other``: its ``name`` is something else; ``missing``: neither.
+    """
+    spy = getattr(source, name)
+    namespace = vars(module)
+    value = namespace.get(name, _MISSING)
+    if value is spy:
+        return "imported"
+    if value is not _MISSING:
+        if callable(value):
+            install_spy(session, module, name)
+            return "own"
+        return "other"
+    if any(item is spy or item is source for item in namespace.values()):
+        return "imported"
+    return "missing"

@@ -14,7 +14,29 @@ namespace Grader.Core.Supervision;
 /// itself). Otherwise a sleep is the k-th draw's when it equals its fraction times this scale (C#'s NextDouble() gives
 /// a fraction the student multiplies), and each draw is matched once.
 /// </param>
-public sealed record ScenarioPlan(ImmutableArray<double> Fractions, int Spread, ImmutableArray<double>? WakePlan, double? DecoupleScale = null)
+/// <param name="AtSleeps">
+/// True: the wake plan's lengths go to the sleeps themselves, whatever delay they ask for: a sleep begun inside a spied
+/// call waits without a length until the child's loop has nothing else to do, and the supervisor then hands the
+/// lengths to all the sleeps pending, in an order of finishing that is neither their start order, nor its reverse, nor
+/// the order of the delays they asked for (Python's probe asks for them with <c>plan</c>). So the order the calls
+/// finish in owes nothing to the values, even when wait_random transforms them or returns something else.
+/// </param>
+/// <param name="Function">The function the scenario calls with <paramref name="Arguments"/>, named in its call ("wait_n(3, 11)").</param>
+/// <param name="Arguments">
+/// Null, or for each argument the values it may take: the supervisor picks one of each from the run's seed and hands
+/// them to the child when the scenario begins, so a constant in the student's code cannot match them.
+/// </param>
+/// <param name="SpreadOverCalls">True: the first draws are spread over as many slots as the first argument (n) says,
+/// in place of <paramref name="Spread"/>, so the n delays of a call are as far apart as they can be.</param>
+public sealed record ScenarioPlan(
+    ImmutableArray<double> Fractions,
+    int Spread,
+    ImmutableArray<double>? WakePlan,
+    double? DecoupleScale = null,
+    bool AtSleeps = false,
+    string? Function = null,
+    ImmutableArray<ImmutableArray<int>>? Arguments = null,
+    bool SpreadOverCalls = false)
 {
     public static readonly ScenarioPlan Seeded = new([], 0, null);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -28,7 +29,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     /// <summary>The fields the supervisor owns: any the child sends under these names are dropped.</summary>
     private static readonly HashSet<string> OwnFields =
     [
-        "scenario", "call", "virtual_elapsed", "random_calls", "sleep_calls", "delays", "blocking_sleeps", "blocking_waits",
+        "scenario", "call", "args", "virtual_elapsed", "random_calls", "sleep_calls", "delays", "blocking_sleeps", "blocking_waits",
         "spy_calls", "ticks", "tick_period", "call_window", "max_tick_gap", "records_dropped", "planned_fractions", "wake_plan",
         "decouple_scale", "values_in_spawn_order", "values_in_value_order", "values_in_wake_order", "completion_order_values",
     ];
@@ -37,10 +38,13 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     private static readonly string[] BlockingDetails = ["in_running_loop", "in_main_thread", "in_async_work", "file", "line", "where", "kind"];
 
     private readonly ScenarioPlan plan = plans.For(scenario);
-    private readonly DrawSource draws = new(seed, scenario, plans.For(scenario));
 
-    // A stream of its own, so that the wake-ups' latency never shifts the values the random functions hand out.
+    // Streams of their own, so that the wake-ups' latency and the order of finishing never shift the values the random
+    // functions hand out.
     private readonly DrawSource latencies = new(seed, scenario + ":latency", ScenarioPlan.Seeded);
+    private readonly DrawSource finishingOrders = new(seed, scenario + ":finishing", ScenarioPlan.Seeded);
+    private readonly ImmutableArray<int>? arguments = Pick(new DrawSource(seed, scenario + ":arguments", ScenarioPlan.Seeded), plans.For(scenario));
+    private DrawSource? draws;
     private readonly double start = clock.Now;
     private readonly List<double?> values = [];
     private readonly List<double> fractions = [];
@@ -50,6 +54,8 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     private readonly Dictionary<long, PendingSleep> sleeps = [];
     private readonly List<PendingSleep> sleepOrder = [];
     private readonly List<PendingSleep> woken = [];
+    private readonly List<PendingSleep> planned = [];
+    private int deferred;
     private readonly JsonArray blockingSleeps = [];
     private readonly Dictionary<long, JsonObject> spyCalls = [];
     private readonly JsonArray spyOrder = [];
@@ -63,6 +69,17 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
 
     public string Scenario => scenario;
 
+    /// <summary>The arguments the supervisor chose for the scenario's call, or null where the child's are fixed.</summary>
+    public ImmutableArray<int>? Arguments => arguments;
+
+    // The call as the supervisor made it, or the child's label where the arguments are the child's.
+    private string Call => plan.Function is { } function && arguments is { } chosen
+        ? $"{function}({string.Join(", ", chosen)})"
+        : call;
+
+    private static ImmutableArray<int>? Pick(DrawSource draws, ScenarioPlan plan) =>
+        plan.Arguments is { } choices ? [.. choices.Select(values => values[Math.Min(values.Length - 1, (int)(draws.Next() * values.Length))])] : null;
+
     private double Since => clock.Now - start;
 
     /// <summary>
@@ -74,6 +91,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     /// <summary>A random function's value for the next fraction of the plan, recorded.</summary>
     public DrawnValue Draw(string function, IReadOnlyList<JsonElement> args, JsonElement? kwargs, JsonElement? where)
     {
+        draws ??= new DrawSource(seed, scenario, plan.SpreadOverCalls && arguments is { Length: > 0 } chosen ? plan with { Spread = chosen[0] } : plan);
         var fraction = draws.Next();
         var drawn = RandomValues.Compute(function, args, kwargs, fraction);
         if (drawn.Value is null)
@@ -103,14 +121,17 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
 
     /// <summary>
     /// Begins an asyncio.sleep of <paramref name="delay"/>: returns how long it really lasts (null: as asked, for a
-    /// delay that is no number). With a wake plan, the sleep of the k-th value drawn lasts the plan's k-th length.
+    /// delay that is no number), or that its length comes later (<see cref="ScenarioPlan.AtSleeps"/>: a sleep of a
+    /// spied call that is still running, <paramref name="spy"/>). With a wake plan matched on values, the sleep of the
+    /// k-th value drawn lasts the plan's k-th length.
     /// </summary>
-    public double? StartSleep(long id, JsonElement delay, JsonElement? where)
+    public SleepStart StartSleep(long id, JsonElement delay, JsonElement? where, long? spy)
     {
         var requested = delay.ValueKind == JsonValueKind.Number ? delay.GetDouble() : (double?)null;
-        var match = requested is { } asked ? MatchRandomValue(asked) : null;
-        var after = match is { } index && plan.WakePlan is { } wakes ? wakes[index] : requested;
-        var sleep = new PendingSleep(Since, after, match, new JsonObject
+        var pending = plan.AtSleeps && plan.WakePlan is { } lengths && requested > 0 && deferred < lengths.Length && InRunningSpy(spy);
+        var match = requested is { } asked && !plan.AtSleeps ? MatchRandomValue(asked) : null;
+        var after = pending ? null : match is { } index && plan.WakePlan is { } wakes ? wakes[index] : requested;
+        var sleep = new PendingSleep(Since, requested, match, new JsonObject
         {
             ["requested"] = JsonNode.Parse(delay.GetRawText()),
             ["started_at"] = Since,
@@ -119,7 +140,21 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
             ["remapped_to"] = match is null ? null : after,
             ["random_call"] = match,
             ["where"] = Copy(where),
-        });
+        })
+        {
+            After = after,
+            Pending = pending,
+        };
+        if (pending)
+        {
+            deferred++;
+        }
+
+        if (match is not null)
+        {
+            planned.Add(sleep);
+        }
+
         sleeps[id] = sleep;
         if (sleepOrder.Count < MaxRecords)
         {
@@ -130,7 +165,70 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
             dropped["sleep_calls"] = dropped.GetValueOrDefault("sleep_calls") + 1;
         }
 
-        return after;
+        return new SleepStart(after, pending);
+    }
+
+    private bool InRunningSpy(long? spy) =>
+        spy is { } id && spyCalls.TryGetValue(id, out var call) && call["finished_at"] is null;
+
+    /// <summary>
+    /// The lengths of the pending sleeps among <paramref name="ids"/>, now that the child's loop has nothing else to
+    /// do: the wake plan's next lengths, handed out so that the sleeps finish in an order that is none of the start
+    /// order, its reverse and the order of the delays asked, where the number of sleeps leaves one.
+    /// </summary>
+    public JsonObject Decide(IEnumerable<long> ids)
+    {
+        var waiting = ids.Distinct().Select(id => sleeps.GetValueOrDefault(id)).OfType<PendingSleep>()
+            .Where(sleep => sleep.Pending).OrderBy(sleep => sleep.StartedAt).ThenBy(sleep => sleepOrder.IndexOf(sleep)).ToList();
+        var lengths = (plan.WakePlan ?? []).Skip(planned.Count).Take(waiting.Count).Order().ToList();
+        var finishing = FinishingOrder(waiting);
+        var decided = new JsonObject();
+        for (var rank = 0; rank < lengths.Count; rank++)
+        {
+            var sleep = waiting[finishing[rank]];
+            sleep.After = lengths[rank];
+            sleep.Pending = false;
+            sleep.Record["remapped_to"] = lengths[rank];
+            planned.Add(sleep);
+        }
+
+        foreach (var sleep in waiting.Where(sleep => sleep.Pending))
+        {
+            (sleep.After, sleep.Pending) = (sleep.Requested, false); // Past the plan's end: as asked.
+        }
+
+        foreach (var (id, sleep) in sleeps.Where(pair => waiting.Contains(pair.Value)))
+        {
+            decided[id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = sleep.After;
+        }
+
+        return new JsonObject { ["after"] = decided };
+    }
+
+    // Positions into waiting, first to finish first: drawn from the run's seed until it differs from every order a
+    // wrong wait_n could return by accident.
+    private List<int> FinishingOrder(IReadOnlyList<PendingSleep> waiting)
+    {
+        var count = waiting.Count;
+        List<int> started = [.. Enumerable.Range(0, count)];
+        List<int>[] avoided = [started, [.. Enumerable.Reverse(started)], [.. started.OrderBy(index => waiting[index].Requested).ThenBy(index => index)]];
+        var order = started;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            order = [.. started];
+            for (var index = count - 1; index > 0; index--)
+            {
+                var other = (int)(finishingOrders.Next() * (index + 1));
+                (order[index], order[other]) = (order[other], order[index]);
+            }
+
+            if (!avoided.Any(order.SequenceEqual))
+            {
+                break;
+            }
+        }
+
+        return order;
     }
 
     // The draw a sleep of this length belongs to: the nearest value (or fraction × scale) within the tolerance,
@@ -173,6 +271,11 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         {
             sleep.Record["cancelled"] = true;
             return null;
+        }
+
+        if (sleep.Pending)
+        {
+            return $"a sleep that began at {sleep.StartedAt} s claimed to end at {Since} s, before the grader gave it a length";
         }
 
         var now = Since;
@@ -336,7 +439,12 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         }
 
         observation["scenario"] = scenario;
-        observation["call"] = call;
+        observation["call"] = Call;
+        if (arguments is { } chosen)
+        {
+            observation["args"] = new JsonArray([.. chosen.Select(argument => (JsonNode)argument)]);
+        }
+
         CorrectTypes(observation);
         if (overDuringRun && observation["status"]?.ToString() is "ok" or null)
         {
@@ -396,9 +504,21 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         return observation;
     }
 
-    // The three candidate orders of the decoupled scenario, and the order the sleeps of the values really ended in.
+    // The three candidate orders of the decoupled scenario, and the order the planned sleeps really ended in. The value
+    // of a planned sleep: the draw it matched, or (at sleeps) the delay it asked for.
     private void AddOrderFacts(JsonObject observation, IReadOnlyList<double> wakes)
     {
+        if (plan.AtSleeps)
+        {
+            var asked = planned.Select(sleep => sleep.Requested).ToList();
+            observation["values_in_spawn_order"] = Numbers(asked);
+            observation["values_in_value_order"] = Numbers(asked.OfType<double>().Order());
+            observation["values_in_wake_order"] = Numbers(planned.OrderBy(sleep => sleep.StartedAt + (sleep.After ?? 0)).Select(sleep => sleep.Requested));
+            observation["wake_plan"] = new JsonArray([.. planned.Select(sleep => (JsonNode)new JsonObject { ["value"] = sleep.Requested, ["sleeps_for"] = sleep.After })]);
+            observation["completion_order_values"] = Numbers(woken.Where(planned.Contains).Select(sleep => sleep.Requested));
+            return;
+        }
+
         var spawned = values.Take(wakes.Count).ToList();
         var numeric = spawned.OfType<double>().ToList();
         observation["values_in_spawn_order"] = Numbers(spawned);
@@ -446,5 +566,22 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         return false;
     }
 
-    private sealed record PendingSleep(double StartedAt, double? After, int? RandomCall, JsonObject Record);
+    // A sleep begun and not yet ended; After is null while its length is still to be decided (Pending) or not a number.
+    private sealed class PendingSleep(double startedAt, double? requested, int? randomCall, JsonObject record)
+    {
+        public double StartedAt => startedAt;
+
+        public double? Requested => requested;
+
+        public int? RandomCall => randomCall;
+
+        public JsonObject Record => record;
+
+        public double? After { get; set; }
+
+        public bool Pending { get; set; }
+    }
 }
+
+/// <summary>How a sleep begins: how long it lasts (null: as asked), or that its length comes later (<see cref="Pending"/>).</summary>
+internal readonly record struct SleepStart(double? After, bool Pending);

@@ -27,7 +27,7 @@ public sealed record SupervisionSettings(int Seed, bool VirtualClock, double Tim
 /// </summary>
 public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, SupervisionSettings settings, ISupervisionPlan plan) : IChildConversation
 {
-    public const int ProtocolVersion = 2;
+    public const int ProtocolVersion = 3;
 
     /// <summary>
     /// Requests that only tell the supervisor something: it sends no answer (unless it refuses one), so the child
@@ -155,6 +155,7 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
             "begin" => Begin(request),
             "draw" => Draw(ledger, request),
             "sleep" => Sleep(ledger, request),
+            "plan" => Plan(ledger, request),
             "woke" or "cancelled" => EndSleep(ledger, request, op == "cancelled"),
             "block" => Block(ledger, request),
             "blocking_wait" => Done(() => ledger.BlockingWait(request)),
@@ -187,6 +188,8 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
 
         nextTask++;
         currentTask = number;
+        clock.BeginTask();
+        between = NewBetween();
         lastScenario = -1;
         observations[number] = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
         return [];
@@ -210,7 +213,7 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
         var call = Field(request, "call")?.ValueKind == JsonValueKind.String ? request.GetProperty("call").GetString()! : id!;
         scenario = new ScenarioLedger(id!, Clip(call, 200), settings.Seed, clock, plan);
         clock.Deadline = clock.Now + settings.ScenarioDeadline;
-        return [];
+        return scenario.Arguments is { } arguments ? new JsonObject { ["args"] = new JsonArray([.. arguments.Select(argument => (JsonNode)argument)]) } : [];
     }
 
     private static JsonObject Draw(ScenarioLedger ledger, JsonElement request)
@@ -226,9 +229,22 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
     private JsonObject Sleep(ScenarioLedger ledger, JsonElement request)
     {
         var id = nextId++;
-        var after = ledger.StartSleep(id, Field(request, "delay") ?? default, Field(request, "where"));
-        return new JsonObject { ["id"] = id, ["after"] = after };
+        var spy = Field(request, "spy") is { ValueKind: JsonValueKind.Number } inside && inside.TryGetInt64(out var spyId) ? spyId : (long?)null;
+        var start = ledger.StartSleep(id, Field(request, "delay") ?? default, Field(request, "where"), spy);
+        var answer = new JsonObject { ["id"] = id, ["after"] = start.After };
+        if (start.Pending)
+        {
+            answer["pending"] = true;
+        }
+
+        return answer;
     }
+
+    // The child's loop would wait: the lengths of the sleeps it names that still wait for theirs.
+    private static JsonObject Plan(ScenarioLedger ledger, JsonElement request) =>
+        Field(request, "ids") is { ValueKind: JsonValueKind.Array } ids
+            ? ledger.Decide(ids.EnumerateArray().Where(id => id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out _)).Select(id => id.GetInt64()))
+            : new JsonObject { ["after"] = new JsonObject() };
 
     private JsonObject EndSleep(ScenarioLedger ledger, JsonElement request, bool cancelled)
     {

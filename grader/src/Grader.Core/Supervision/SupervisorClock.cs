@@ -36,6 +36,21 @@ internal sealed class SupervisorClock(bool isVirtual, double scale)
 
     public double Deadline { get; set; } = double.PositiveInfinity;
 
+    /// <summary>
+    /// A task begins: virtual time starts again at 0, as it would in a process of its own, so that the tasks a child
+    /// runs one after the other see the same times, to the last bit of a float, as each alone. (No scenario is open
+    /// then, and the child makes a new clock for each task.) Real time goes on.
+    /// </summary>
+    public void BeginTask()
+    {
+        if (isVirtual)
+        {
+            virtualNow = 0;
+        }
+
+        Deadline = double.PositiveInfinity;
+    }
+
     /// <summary>Lets <paramref name="seconds"/> pass (virtual time moves on at once); false when that would pass the deadline.</summary>
     public bool Wait(double seconds)
     {

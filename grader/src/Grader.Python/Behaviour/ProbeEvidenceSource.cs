@@ -34,6 +34,11 @@ public sealed class ProbeEvidenceSource(ProbeRunner runner, int parallelism, boo
             .Where(task => options.Includes(task.Number) && request.Submission.Find(task.File) is not null)
             .Select(task => task.Number)
             .ToList();
+        if (options.Tasks.IsEmpty && tasks.Count > 0)
+        {
+            tasks.AddRange(Enumerable.Range(0, BehaviourEvidence.MainFiles).Select(BehaviourEvidence.MainTask));
+        }
+
         var together = tasksTogether && options.Clock == ClockMode.Virtual && tasks.Count > 1
             ? await runner.RunTogetherAsync(python, script, request.Submission, tasks, options, request.Scratch, cancellationToken).ConfigureAwait(false)
             : [];

@@ -31,4 +31,15 @@ public sealed record ProbeRun(
 public sealed record BehaviourEvidence(ImmutableSortedDictionary<int, ProbeRun> Runs, int Seed, ClockMode Clock, string? Unavailable)
 {
     public const string Key = "behaviour";
+
+    /// <summary>
+    /// The probe's task numbers of the chain: task 5 + m runs the course's m-main.py on the student's own modules, each
+    /// in its own run. Tasks 0 to 4 import the grader's own versions of the earlier tasks' functions, so each is judged
+    /// on its own code.
+    /// </summary>
+    public const int FirstMainTask = 5;
+
+    public const int MainFiles = 5;
+
+    public static int MainTask(int main) => FirstMainTask + main;
 }

@@ -46,7 +46,7 @@ public sealed class ProbeRunner(IProcessRunner runner)
     /// </summary>
     public static readonly TimeSpan TogetherTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly Lazy<Task> rehearsal = new(() => Task.Run(() => SupervisorRehearsal.RunAsync(ProbePlan.Instance, [0, 1, 2, 3, 4], ("uniform", "[0, 5]"))));
+    private readonly Lazy<Task> rehearsal = new(() => Task.Run(() => SupervisorRehearsal.RunAsync(ProbePlan.Instance, [0, 1, 2, 3, 4, .. Enumerable.Range(0, BehaviourEvidence.MainFiles).Select(BehaviourEvidence.MainTask)], ("uniform", "[0, 5]"))));
 
     /// <summary>Rehearses the supervisor once, in the background (<see cref="SupervisorRehearsal"/>): the first probe's requests then meet compiled code.</summary>
     public void WarmUp() => _ = rehearsal.Value;

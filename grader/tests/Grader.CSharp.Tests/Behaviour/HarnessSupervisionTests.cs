@@ -61,7 +61,7 @@ public sealed class HarnessSupervisionTests
 
     private static async Task<(Supervisor Supervisor, List<JsonElement> Answers)> TalkAsync(params string[] requests)
     {
-        var supervisor = new Supervisor("""{"protocol": 2}""", [1], new SupervisionSettings(3, VirtualClock: true, TimeScale: 1, ScenarioDeadline: 600), HarnessPlan.Instance);
+        var supervisor = new Supervisor("""{"protocol": 3}""", [1], new SupervisionSettings(3, VirtualClock: true, TimeScale: 1, ScenarioDeadline: 600), HarnessPlan.Instance);
         using var fromChild = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", requests) + "\n"));
         using var toChild = new MemoryStream();
         await supervisor.TalkAsync(fromChild, toChild, CancellationToken.None);

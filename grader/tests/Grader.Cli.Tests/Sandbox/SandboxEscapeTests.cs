@@ -139,7 +139,7 @@ public sealed class SandboxEscapeTests : IDisposable
 
             Assert.Equal(0, exitCode);
             var kept = File.ReadAllText(Path.Combine(victim, "0-basic_async_syntax.py")) == before
-                && Score(output, "a-victim") == "164";
+                && Score(output, "a-victim") == "173";
             Assert.Equal(!escapes, kept);
         }
     }

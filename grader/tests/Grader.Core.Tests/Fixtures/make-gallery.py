@@ -292,6 +292,15 @@ def wait_n_body(files: Files, body: str) -> None:
     replace(files, T1, WAIT_N_BODY, body)
 
 
+def own_copy(files: Files, copy: str) -> None:
+    """Make 1-concurrent_coroutines.py define wait_random itself (a copy)
+    instead of importing it from 0-basic_async_syntax.py."""
+    replace(files, T1, IMPORTED_WAIT_RANDOM + '\n', '')
+    head = '\n\nasync def wait_n('
+    replace(files, T1, head, copy + head)
+    import_in(files, T1, MODULE_1_IMPORTS, 'random')
+
+
 def import_in(files: Files, name: str, old: str, module: str) -> None:
     """Add import module to the block of imports old of the named file."""
     lines = sorted(old.splitlines() + ['import ' + module],
@@ -483,6 +492,56 @@ RETURNS_MEASURED_TIME = '''\
     return time.perf_counter() - start
 '''
 
+GATHER_THEN_SORTED = '''\
+    """Gather n wait_random calls and return the delays sorted()."""
+    delays = await asyncio.gather(
+        *(wait_random(max_delay) for _ in range(n)))
+    return sorted(delays)
+'''
+
+IMPORTED_WAIT_RANDOM = ("wait_random = __import__('0-basic_async_syntax')"
+                        '.wait_random\n')
+
+OWN_TRANSFORMED_WAIT_RANDOM = '''
+
+async def wait_random(max_delay: int = 10) -> float:
+    """Wait a random delay: max_delay times one less random.random()."""
+    delay = max_delay * (1 - random.random())
+    await asyncio.sleep(delay)
+    return delay
+'''
+
+OWN_WAIT_RANDOM = '''
+
+async def wait_random(max_delay: int = 10) -> float:
+    """Wait for a random delay of up to max_delay seconds and return it."""
+    delay = random.uniform(0, max_delay)
+    await asyncio.sleep(delay)
+    return delay
+'''
+
+DONE_CALLBACKS = '''\
+    """Start n wait_random tasks; done callbacks append their delays.
+
+    The tasks are then awaited in the order they were started.
+    """
+    delays = []
+    tasks = []
+    for _ in range(n):
+        task = asyncio.ensure_future(wait_random(max_delay))
+        task.add_done_callback(lambda done: delays.append(done.result()))
+        tasks.append(task)
+    for task in tasks:
+        await task
+    return delays
+'''
+
+UNIFORM_REVERSED = WAIT_RANDOM_DOCSTRING + '''\
+    delay = random.uniform(max_delay, 0)
+    await asyncio.sleep(delay)
+    return delay
+'''
+
 TIME_SLEEP = '''\
     """Block the whole thread for a random delay and return it.
 
@@ -589,7 +648,7 @@ BEHAVIOUR_CASES = [
          'wait_n awaits each wait_random in turn, then returns '
          'sorted(delays): it takes the sum of the delays (PY-BEH-011) and '
          'its order comes from sorting, not from completion (PY-BEH-012).',
-         {'1': ['PY-BEH-011', 'PY-BEH-012']},
+         {'1': ['PY-BEH-011', 'PY-BEH-012'], 'project': ['PY-BEH-052']},
          lambda f: wait_n_body(f, SEQUENTIAL_THEN_SORTED)),
     Case('gather-then-sort',
          'wait_n runs the calls concurrently with asyncio.gather, then '
@@ -612,41 +671,45 @@ BEHAVIOUR_CASES = [
     Case('spawn-order',
          'wait_n returns what asyncio.gather gives, the delays in the order '
          'the coroutines were started, not the order they finished.',
-         {'1': ['PY-BEH-012']},
+         {'1': ['PY-BEH-012'], 'project': ['PY-BEH-051']},
          lambda f: wait_n_body(f, SPAWN_ORDER)),
     Case('semaphore-capped',
          'wait_n lets at most four wait_random calls run at once through an '
          'asyncio.Semaphore: the later calls start only when earlier ones '
          'finish, so not all n run concurrently, even when the total time '
-         'stays close to the longest delay.',
-         {'1': ['PY-BEH-011']},
-         lambda f: wait_n_body(f, SEMAPHORE_CAPPED)),
+         'stays close to the longest delay. Run on the student\'s files, '
+         '1-main.py prints lists that are not ascending, and 2-main.py an '
+         'average above 9 / 5 (within the margins of --clock real).',
+         {'1': ['PY-BEH-011'], 'project': ['PY-BEH-051', 'PY-BEH-052']},
+         lambda f: wait_n_body(f, SEMAPHORE_CAPPED),
+         failing_real={'1': ['PY-BEH-011'], 'project': ['PY-BEH-051']}),
     Case('randint',
          'wait_random draws its delay with random.randint(0, max_delay), '
          'a whole number of seconds (an int), not a float.',
-         {'0': ['PY-BEH-003']},
+         {'0': ['PY-BEH-003'],
+          'project': ['PY-BEH-050', 'PY-BEH-051', 'PY-BEH-054']},
          lambda f: wait_random_body(f, RANDINT)),
     Case('float-subclass-no-wait',
          'wait_random returns its delay as a float subclass without waiting '
-         'it. The probe writes such a value as opaque; every check that '
-         'needs the number fails instead of skipping it (fail closed): the '
-         'range (PY-BEH-002) and the wait (PY-BEH-004) too, and every '
-         'check of wait_n and task_wait_n, whose calls return it.',
+         'it. The probe writes such a value as opaque; every check that needs'
+         ' the number fails instead of skipping it (fail closed): the range '
+         '(PY-BEH-002) and the wait (PY-BEH-004) too. wait_n and task_wait_n '
+         "are judged with the grader's own wait_random and pass; run on the "
+         "student's files, 1-main.py and 4-main.py print lists that are not "
+         'ascending, since no call waits.',
          {'0': ['PY-BEH-002', 'PY-BEH-003', 'PY-BEH-004', 'PY-BEH-005',
                 'PY-BEH-006'],
-          '1': ['PY-BEH-010', 'PY-BEH-011', 'PY-BEH-012', 'PY-BEH-013'],
-          '3': ['PY-BEH-031'],
-          '4': ['PY-BEH-040', 'PY-BEH-041', 'PY-BEH-042', 'PY-BEH-043']},
+          'project': ['PY-BEH-051', 'PY-BEH-054']},
          lambda f: (replace(f, T0, MODULE_0_IMPORTS, FLOAT_SUBCLASS_IMPORTS),
                     wait_random_body(f, FLOAT_SUBCLASS_NO_WAIT))),
     Case('ignores-max-delay',
          'wait_random draws its delay with random.uniform(0, 10) whatever '
          'max_delay is: the bounds are wrong (PY-BEH-002) and wait_random(0) '
-         'waits (PY-BEH-006); so wait_n(10, 0) and task_wait_n(10, 0), '
-         'which pass max_delay = 0 on, return non-zero delays (PY-BEH-013, '
-         'PY-BEH-043).',
-         {'0': ['PY-BEH-002', 'PY-BEH-006'], '1': ['PY-BEH-013'],
-          '4': ['PY-BEH-043']},
+         "waits (PY-BEH-006). The later tasks are judged with the grader's "
+         "own wait_random and pass; the course's main files, run on the "
+         "student's files, print delays out of range.",
+         {'0': ['PY-BEH-002', 'PY-BEH-006'],
+          'project': ['PY-BEH-050', 'PY-BEH-051', 'PY-BEH-054']},
          lambda f: wait_random_body(f, IGNORES_MAX_DELAY)),
     Case('returns-other-value',
          'wait_random sleeps for one random delay but returns another one, '
@@ -654,46 +717,107 @@ BEHAVIOUR_CASES = [
          'wait_n and task_wait_n still run the calls concurrently and '
          'return their results in completion order, so only PY-BEH-004 '
          'fails.',
-         {'0': ['PY-BEH-004']},
+         {'0': ['PY-BEH-004'], 'project': ['PY-BEH-051', 'PY-BEH-054']},
          lambda f: wait_random_body(f, RETURNS_OTHER_VALUE)),
     Case('returns-measured-time',
          'wait_random returns the time it measured with time.perf_counter '
-         'around its sleep instead of the delay it drew. The grader\'s '
-         'virtual loop, like a real one, wakes a little after each timer, so '
-         'the value is not the one random.uniform gave: PY-BEH-005 fails and '
-         'says so. Later tasks pass on what wait_random returned. With '
-         '--clock real the margins hide the few microseconds, but a sleep '
-         'of 0 takes real time too, so wait_random(0), wait_n(10, 0) and '
-         'task_wait_n(10, 0) return more than 0 there.',
+         "around its sleep instead of the delay it drew. The grader's virtual"
+         ' loop, like a real one, wakes a little after each timer, so the '
+         'value is not the one random.uniform gave: PY-BEH-005 fails and says'
+         " so. The later tasks are judged with the grader's own wait_random. "
+         'With --clock real the margins hide the few microseconds, but a '
+         'sleep of 0 takes real time too, so wait_random(0) and the last list'
+         ' 1-main.py prints, wait_n(10, 0), are more than 0 there.',
          {'0': ['PY-BEH-005']},
          lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'time'),
                     wait_random_body(f, RETURNS_MEASURED_TIME)),
-         failing_real={'0': ['PY-BEH-006'], '1': ['PY-BEH-013'],
-                       '4': ['PY-BEH-043']}),
+         failing_real={'0': ['PY-BEH-006'], 'project': ['PY-BEH-051']}),
+    Case('sorted-with-measured-wait-random',
+         'wait_random returns the time it measured around its sleep, and '
+         'wait_n gathers the calls and returns sorted(delays). With its own '
+         'wait_random such a wait_n returns the completion order, since each '
+         'value is the length of its wait; the grader judges wait_n with its '
+         'own wait_random, which returns the delay it drew, so sorting '
+         'shows (PY-BEH-012), and PY-BEH-005 names the measured time. With '
+         '--clock real a sleep of 0 takes time too: wait_random(0) and the '
+         'last list of 1-main.py are not 0.',
+         {'0': ['PY-BEH-005'], '1': ['PY-BEH-012']},
+         lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'time'),
+                    wait_random_body(f, RETURNS_MEASURED_TIME),
+                    wait_n_body(f, GATHER_THEN_SORTED)),
+         failing_real={'0': ['PY-BEH-006'],
+                       '1': ['PY-BEH-012'],
+                       'project': ['PY-BEH-051']}),
+    Case('sorted-with-transformed-random',
+         '1-concurrent_coroutines.py keeps its own wait_random, which sleeps '
+         'max_delay * (1 - random.random()), and wait_n returns the '
+         'gathered delays sorted(). No sleep is one of the values the random '
+         'module gave, yet the grader decides the order the sleeps end in, '
+         'so sorting shows (PY-BEH-012); the copy fails PY-API-004.',
+         {'1': ['PY-API-004', 'PY-BEH-012']},
+         lambda f: (own_copy(f, OWN_TRANSFORMED_WAIT_RANDOM),
+                    wait_n_body(f, GATHER_THEN_SORTED))),
+    Case('copies-wait-random',
+         '1-concurrent_coroutines.py defines its own copy of wait_random '
+         'instead of importing it from 0-basic_async_syntax.py; the copy '
+         'works, so only the import rule fails.',
+         {'1': ['PY-API-004']},
+         lambda f: own_copy(f, OWN_WAIT_RANDOM)),
+    Case('task-wraps-constant-max-delay',
+         'task_wait_random(max_delay) wraps wait_random(5), whatever '
+         'max_delay is: the grader calls it with two values drawn from the '
+         'seed, neither of them 5, so PY-BEH-031 fails. 4-main.py still '
+         'prints an ascending list in range, since 5 < 6.',
+         {'3': ['PY-BEH-031']},
+         lambda f: replace(f, T3, 'create_task(wait_random(max_delay))',
+                           'create_task(wait_random(5))')),
+    Case('done-callbacks-race',
+         'wait_n collects the delays in done callbacks and awaits the tasks '
+         'in the order it started them. When they all finish at once '
+         '(max_delay = 0), wait_n returns after the first callback: on a '
+         'real event loop too, await wait_n(n, 0) gives one delay, and the '
+         'other callbacks run a loop step later (asyncio.run hides it, so '
+         '1-main.py passes). PY-BEH-013 fails and names the race.',
+         {'1': ['PY-BEH-013']},
+         lambda f: wait_n_body(f, DONE_CALLBACKS)),
+    Case('uniform-reversed-bounds',
+         'wait_random draws its delay with random.uniform(max_delay, 0), '
+         'the same range as uniform(0, max_delay): a correct solution, '
+         'which must pass every check.',
+         {},
+         lambda f: wait_random_body(f, UNIFORM_REVERSED)),
     Case('sleep-in-executor',
          'wait_random waits with time.sleep(delay) in a worker thread '
          '(run_in_executor): the loop stays free, but the wait is not '
-         'asyncio.sleep, and the grader\'s clock runs such sleeps one after '
-         'another, so PY-BEH-007, PY-BEH-011 and PY-BEH-041 name it, in '
-         'both clock modes (no false deadlock while the threads sleep).',
-         {'0': ['PY-BEH-007'], '1': ['PY-BEH-011'], '4': ['PY-BEH-041']},
+         "asyncio.sleep, and the grader's clock runs such sleeps one after "
+         'another, so PY-BEH-007 names it, in both clock modes (no false '
+         'deadlock while the threads sleep). The later tasks are judged with '
+         "the grader's own wait_random; run on the student's files, the "
+         "course's main files show the sleeps one after another: lists that "
+         'are not ascending and measure_time(5, 9) far above 9 / 5 (with '
+         '--clock real the threads sleep at the same time, and they pass).',
+         {'0': ['PY-BEH-007'],
+          'project': ['PY-BEH-051', 'PY-BEH-052', 'PY-BEH-054']},
          lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'time'),
-                    wait_random_body(f, SLEEP_IN_EXECUTOR))),
+                    wait_random_body(f, SLEEP_IN_EXECUTOR)),
+         failing_real={'0': ['PY-BEH-007']}),
     Case('time-sleep',
          'wait_random waits with the blocking time.sleep(delay) instead of '
-         'await asyncio.sleep(delay): it blocks the event loop (PY-BEH-007), '
-         'so wait_n and task_wait_n run the calls one after another '
-         '(PY-BEH-011, PY-BEH-041). Each call then finishes in the order it '
-         'started, and both return exactly that completion order, so '
-         'PY-BEH-012 and PY-BEH-042 pass.',
-         {'0': ['PY-BEH-007'], '1': ['PY-BEH-011'], '4': ['PY-BEH-041']},
+         'await asyncio.sleep(delay): it blocks the event loop (PY-BEH-007). '
+         "The later tasks are judged with the grader's own wait_random; run "
+         "on the student's files, the course's main files show the calls one "
+         'after another: 1-main.py and 4-main.py print the delays in the '
+         'order the calls started, not ascending, and measure_time(5, 9) is '
+         'far above 9 / 5.',
+         {'0': ['PY-BEH-007'],
+          'project': ['PY-BEH-051', 'PY-BEH-052', 'PY-BEH-054']},
          lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'time'),
                     wait_random_body(f, TIME_SLEEP))),
     Case('coroutine-not-task',
          'task_wait_random returns the coroutine wait_random(max_delay) '
          'without asyncio.create_task, so it returns no Task (awaiting it '
          'still gives the delay, and task_wait_n still works).',
-         {'3': ['PY-BEH-030']},
+         {'3': ['PY-BEH-030'], 'project': ['PY-BEH-053']},
          lambda f: replace(f, T3, TASK_WAIT_RANDOM_BODY,
                            COROUTINE_NOT_TASK)),
     Case('hard-coded-list',
@@ -702,49 +826,70 @@ BEHAVIOUR_CASES = [
          'concurrently, it takes 0 s instead of about its largest delay '
          '(PY-BEH-011), no completion order (PY-BEH-012), and the wrong '
          'answer for n = 0 (PY-BEH-013).',
-         {'1': BEH_TASK_1},
+         {'1': ['PY-BEH-010', 'PY-BEH-011', 'PY-BEH-012', 'PY-BEH-013'],
+          'project': ['PY-BEH-051']},
          lambda f: wait_n_body(f, HARD_CODED_LIST)),
     Case('exception-in-wait-n',
-         'wait_n raises ValueError: every behaviour check of task 1, and of '
-         'task 2 whose measure_time runs wait_n, ends in error.',
-         {'1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error')},
+         'wait_n raises ValueError: every behaviour check of task 1 ends in '
+         "error. measure_time is judged with the grader's own wait_n and "
+         "passes; 1-main.py and 2-main.py, run on the student's files, print "
+         'nothing and raise it.',
+         {'1': {'PY-BEH-010': 'error', 'PY-BEH-011': 'error',
+                'PY-BEH-012': 'error', 'PY-BEH-013': 'error'},
+          'project': {'PY-BEH-051': 'failed', 'PY-BEH-052': 'failed'}},
          lambda f: wait_n_body(f, EXCEPTION_IN_WAIT_N)),
     Case('endless-loop-at-import',
-         '3-tasks.py ends with while True: pass at module level, so '
-         'importing it never ends: the wall-clock limit stops task 3 and '
-         'task 4 (which imports it), and their behaviour checks time out.',
-         {'3': every(BEH_TASK_3, 'timeout'),
-          '4': every(BEH_TASK_4, 'timeout')},
+         '3-tasks.py ends with while True: pass at module level, so importing'
+         ' it never ends: the wall-clock limit stops task 3, whose checks '
+         "time out. Task 4 imports the grader's own task_wait_random and "
+         "passes; 3-main.py and 4-main.py, run on the student's files, time "
+         'out.',
+         {'3': {'PY-API-004': 'timeout', 'PY-BEH-030': 'timeout',
+                'PY-BEH-031': 'timeout'},
+          'project': {'PY-BEH-053': 'timeout', 'PY-BEH-054': 'timeout'}},
          lambda f: add_line(f, T3, ENDLESS_IMPORT)),
     Case('endless-loop-in-coroutine',
          'wait_n awaits asyncio.sleep(1) in an endless loop: it never '
-         'returns, so the behaviour checks of task 1 and of task 2 '
-         '(measure_time runs wait_n) time out.',
-         {'1': every(BEH_TASK_1, 'timeout'),
-          '2': every(BEH_TASK_2, 'timeout')},
+         'returns, so the behaviour checks of task 1 time out, and so do '
+         "1-main.py and 2-main.py on the student's files (measure_time, "
+         "judged with the grader's own wait_n, passes).",
+         {'1': {'PY-BEH-010': 'timeout', 'PY-BEH-011': 'timeout',
+                'PY-BEH-012': 'timeout', 'PY-BEH-013': 'timeout'},
+          'project': {'PY-BEH-051': 'timeout', 'PY-BEH-052': 'timeout'}},
          lambda f: wait_n_body(f, ENDLESS_AWAIT_LOOP)),
     Case('busy-loop-in-coroutine',
          'wait_n spins in while True: pass without ever awaiting, so the '
          'event loop and the virtual clock stand still and only the '
-         'wall-clock limit stops it: the behaviour checks of task 1 and of '
-         'task 2 time out.',
-         {'1': every(BEH_TASK_1, 'timeout'),
-          '2': every(BEH_TASK_2, 'timeout')},
+         'wall-clock limit stops it: the behaviour checks of task 1 time out,'
+         " and so do 1-main.py and 2-main.py on the student's files "
+         "(measure_time, judged with the grader's own wait_n, passes).",
+         {'1': {'PY-BEH-010': 'timeout', 'PY-BEH-011': 'timeout',
+                'PY-BEH-012': 'timeout', 'PY-BEH-013': 'timeout'},
+          'project': {'PY-BEH-051': 'timeout', 'PY-BEH-052': 'timeout'}},
          lambda f: wait_n_body(f, BUSY_LOOP)),
     Case('sys-exit-at-import',
          '0-basic_async_syntax.py ends with sys.exit(0) at module level, so '
-         'importing it exits: every behaviour check of every task (all '
-         'import task 0) ends in error.',
-         {'0': every(BEH_TASK_0, 'error'), '1': every(BEH_TASK_1, 'error'),
-          '2': every(BEH_TASK_2, 'error'), '3': every(BEH_TASK_3, 'error'),
-          '4': every(BEH_TASK_4, 'error')},
+         'importing it exits: the behaviour checks of task 0 end in error, '
+         "and every course main file, run on the student's files, fails (they"
+         " all import task 0). The later tasks are judged with the grader's "
+         'own wait_random and pass.',
+         {'0': {'PY-BEH-001': 'error', 'PY-BEH-002': 'error',
+                'PY-BEH-003': 'error', 'PY-BEH-004': 'error',
+                'PY-BEH-005': 'error', 'PY-BEH-006': 'error',
+                'PY-BEH-007': 'error'},
+          'project': {'PY-BEH-050': 'failed', 'PY-BEH-051': 'failed',
+                      'PY-BEH-052': 'failed', 'PY-BEH-053': 'failed',
+                      'PY-BEH-054': 'failed'}},
          lambda f: (import_in(f, T0, MODULE_0_IMPORTS, 'sys'),
                     add_line(f, T0, '\n\nsys.exit(0)\n'))),
     Case('os-exit-in-wait-n',
          'wait_n calls os._exit(0), which ends the process at once: every '
-         'behaviour check of task 1, and of task 2 whose measure_time runs '
-         'wait_n, ends in error.',
-         {'1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error')},
+         'behaviour check of task 1 ends in error, and so do 1-main.py and '
+         "2-main.py on the student's files (measure_time, judged with the "
+         "grader's own wait_n, passes).",
+         {'1': {'PY-BEH-010': 'error', 'PY-BEH-011': 'error',
+                'PY-BEH-012': 'error', 'PY-BEH-013': 'error'},
+          'project': {'PY-BEH-051': 'error', 'PY-BEH-052': 'error'}},
          lambda f: (import_in(f, T1, MODULE_1_IMPORTS, 'os'),
                     wait_n_body(f, OS_EXIT))),
     Case('huge-output',
@@ -753,54 +898,62 @@ BEHAVIOUR_CASES = [
          'is captured, capped (first and last lines kept) and ignored, so no '
          'check fails. The print happens at import, outside the timed '
          'scenarios, so both clock modes agree.',
-         {},
+         {'project': ['PY-BEH-050', 'PY-BEH-051', 'PY-BEH-052', 'PY-BEH-053',
+                      'PY-BEH-054']},
          lambda f: replace(f, T0, HUGE_OUTPUT_FLAG_OLD, HUGE_OUTPUT_FLAG_NEW)),
     Case('fake-verdict',
          'wait_n sorts the gathered delays (the fault: PY-BEH-012) and '
          'prints fake probe records, PASSED lines and a fake score; the '
          'grader reads none of it, so the case fails exactly like a sorting '
          'wait_n.',
-         {'1': ['PY-BEH-012']},
+         {'1': ['PY-BEH-012'], 'project': ['PY-BEH-051', 'PY-BEH-052']},
          lambda f: (import_in(f, T1, MODULE_1_IMPORTS, 'sys'),
                     wait_n_body(f, FAKE_VERDICT))),
     Case('monkeypatched-sleep',
          '0-basic_async_syntax.py replaces asyncio.sleep at import with a '
          'coroutine that returns at once, so wait_random returns its delay '
          'without waiting it (PY-BEH-004). asyncio.sleep is one of the '
-         'grader\'s instruments: every behaviour check of a scenario that '
-         'ran on the replaced one fails closed (the facts checks, which call '
-         'nothing, still pass); before they were judged, and PY-BEH-012 and '
-         'PY-BEH-042 passed.',
+         "grader's instruments: every behaviour check of task 0 that ran on "
+         'the replaced one fails closed (the facts checks, which call '
+         'nothing, still pass), and so does every course main file run on the'
+         " student's files. The later tasks import the grader's own "
+         'wait_random, not this module, and pass.',
          {'0': ['PY-BEH-002', 'PY-BEH-003', 'PY-BEH-004', 'PY-BEH-005',
                 'PY-BEH-006', 'PY-BEH-007'],
-          '1': ['PY-BEH-010', 'PY-BEH-011', 'PY-BEH-012', 'PY-BEH-013'],
-          '2': ['PY-BEH-020', 'PY-BEH-021'],
-          '3': ['PY-BEH-030', 'PY-BEH-031'],
-          '4': ['PY-BEH-040', 'PY-BEH-041', 'PY-BEH-042', 'PY-BEH-043']},
+          'project': ['PY-BEH-050', 'PY-BEH-051', 'PY-BEH-052', 'PY-BEH-053',
+                      'PY-BEH-054']},
          lambda f: replace(f, T0, MODULE_0_IMPORTS, NO_WAIT_SLEEP)),
     Case('monkeypatched-perf-counter',
          '2-measure_runtime.py replaces time.perf_counter with a function '
          'returning a constant, so measure_time measures 0 s and returns '
          '0.0 (PY-BEH-021); time.perf_counter is one of the grader\'s '
          'instruments, so PY-BEH-020 fails closed too.',
-         {'2': ['PY-BEH-020', 'PY-BEH-021']},
+         {'2': ['PY-BEH-020', 'PY-BEH-021'], 'project': ['PY-BEH-052']},
          lambda f: replace(f, T2, FROZEN_PERF_COUNTER_OLD,
                            FROZEN_PERF_COUNTER_NEW)),
     Case('memory-hog',
-         'wait_random allocates [0] * 10 ** 9 (about 8 GB), which the '
-         'memory limit turns into MemoryError: every check that awaits '
-         'wait_random ends in error; PY-BEH-001 (inspects wait_random) and '
-         'PY-BEH-030 (task_wait_random does return a Task, before it is '
-         'awaited) pass.',
-         {'0': every(BEH_TASK_0[1:], 'error'),
-          '1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error'),
-          '3': {'PY-BEH-031': 'error'}, '4': every(BEH_TASK_4, 'error')},
+         'wait_random allocates [0] * 10 ** 9 (about 8 GB), which the memory '
+         'limit turns into MemoryError: every check of task 0 that awaits '
+         'wait_random ends in error, and every course main file, run on the '
+         "student's files, raises it; PY-BEH-001 (inspects wait_random) "
+         "passes, and so do the later tasks, judged with the grader's own "
+         'wait_random.',
+         {'0': {'PY-BEH-002': 'error', 'PY-BEH-003': 'error',
+                'PY-BEH-004': 'error', 'PY-BEH-005': 'error',
+                'PY-BEH-006': 'error', 'PY-BEH-007': 'error'},
+          'project': {'PY-BEH-050': 'failed', 'PY-BEH-051': 'failed',
+                      'PY-BEH-052': 'failed', 'PY-BEH-053': 'failed',
+                      'PY-BEH-054': 'failed'}},
          lambda f: wait_random_body(f, MEMORY_HOG)),
     Case('deep-recursion',
-         'wait_n lifts the recursion limit and recurses a million calls '
-         'deep, which overflows the C stack and crashes the interpreter: '
-         'every behaviour check of task 1 and of task 2 ends in error.',
-         {'1': every(BEH_TASK_1, 'error'), '2': every(BEH_TASK_2, 'error')},
+         'wait_n lifts the recursion limit and recurses a million calls deep,'
+         ' which overflows the C stack and crashes the interpreter: every '
+         'behaviour check of task 1 ends in error, and so do 1-main.py and '
+         "2-main.py on the student's files (measure_time, judged with the "
+         "grader's own wait_n, passes).",
+         {'1': {'PY-BEH-010': 'error', 'PY-BEH-011': 'error',
+                'PY-BEH-012': 'error', 'PY-BEH-013': 'error'},
+          'project': {'PY-BEH-051': 'error', 'PY-BEH-052': 'error'}},
          lambda f: (import_in(f, T1, MODULE_1_IMPORTS, 'sys'),
                     replace(f, T1, DEEP_RECURSION_HELPER_OLD,
                             DEEP_RECURSION_HELPER_NEW),
@@ -824,16 +977,16 @@ BEHAVIOUR_CASES = [
 CASES = [
     Case('missing-task-file',
          'Task 2\'s file 2-measure_runtime.py is missing.',
-         {'2': ['PY-FILE-001']},
+         {'2': ['PY-FILE-001'], 'project': ['PY-BEH-052']},
          lambda f: delete(f, T2)),
     Case('empty-file',
          '3-tasks.py is empty (0 bytes); the rest of task 3 is skipped.',
-         {'3': ['PY-FILE-002']},
+         {'3': ['PY-FILE-002'], 'project': ['PY-BEH-053', 'PY-BEH-054']},
          lambda f: set_content(f, T3, b'')),
     Case('whitespace-only-file',
          '4-tasks.py holds only blank lines and spaces, which counts as '
          'empty.',
-         {'4': ['PY-FILE-002']},
+         {'4': ['PY-FILE-002'], 'project': ['PY-BEH-054']},
          lambda f: set_content(f, T4, b'\n\n    \n')),
     Case('missing-shebang',
          '0-basic_async_syntax.py has no shebang: its first line is the '
@@ -885,14 +1038,14 @@ CASES = [
     Case('syntax-error',
          'The def line of measure_time in 2-measure_runtime.py lacks its '
          'colon; every later check of the file is skipped.',
-         {'2': ['PY-SYN-001']},
+         {'2': ['PY-SYN-001'], 'project': ['PY-BEH-052']},
          lambda f: replace(f, T2, 'max_delay: int) -> float:\n',
                            'max_delay: int) -> float\n')),
     Case('invalid-import-syntax',
          '1-concurrent_coroutines.py imports with from 0_basic_async_syntax '
          'import wait_random, which is invalid syntax (a name cannot start '
          'with a digit).',
-         {'1': ['PY-SYN-001']},
+         {'1': ['PY-SYN-001'], 'project': ['PY-BEH-051', 'PY-BEH-052']},
          lambda f: replace(
              f, T1,
              "wait_random = __import__('0-basic_async_syntax').wait_random\n",
@@ -900,7 +1053,9 @@ CASES = [
     Case('walrus',
          'wait_random in 0-basic_async_syntax.py uses the walrus operator '
          '(:=, Python 3.8), pycodestyle-clean.',
-         {'0': ['PY-COMPAT-001']},
+         {'0': ['PY-COMPAT-001'],
+          'project': ['PY-BEH-050', 'PY-BEH-051', 'PY-BEH-052', 'PY-BEH-053',
+                      'PY-BEH-054']},
          lambda f: replace(
              f, T0,
              '    delay = random.uniform(0, max_delay)\n'
@@ -910,14 +1065,14 @@ CASES = [
     Case('positional-only-params',
          'measure_time in 2-measure_runtime.py marks its parameters '
          'positional-only with / (Python 3.8 syntax).',
-         {'2': ['PY-COMPAT-001']},
+         {'2': ['PY-COMPAT-001'], 'project': ['PY-BEH-052']},
          lambda f: replace(f, T2, 'max_delay: int) -> float:',
                            'max_delay: int, /) -> float:')),
     Case('builtin-generic-annotation',
          'wait_n in 1-concurrent_coroutines.py is annotated -> list[float] '
          'without from __future__ import annotations, which Python 3.7 '
          'evaluates and rejects when the def runs.',
-         {'1': ['PY-COMPAT-002']},
+         {'1': ['PY-COMPAT-002'], 'project': ['PY-BEH-051', 'PY-BEH-052']},
          lambda f: replace(f, T1, '-> List[float]:', '-> list[float]:')),
     Case('future-annotations-generic-ok',
          'Not a fault: wait_n is annotated -> list[float], but '
@@ -932,12 +1087,14 @@ CASES = [
     Case('asyncio-taskgroup',
          'wait_n in 1-concurrent_coroutines.py uses asyncio.TaskGroup '
          '(Python 3.11 API, valid 3.7 syntax).',
-         {'1': ['PY-COMPAT-002']},
+         {'1': ['PY-COMPAT-002'], 'project': ['PY-BEH-051', 'PY-BEH-052']},
          lambda f: replace(f, T1, TASKGROUP_OLD, TASKGROUP_NEW)),
     Case('asyncio-to-thread',
          'wait_random in 0-basic_async_syntax.py draws its delay with '
          'asyncio.to_thread (Python 3.9 API).',
-         {'0': ['PY-COMPAT-002']},
+         {'0': ['PY-COMPAT-002'],
+          'project': ['PY-BEH-050', 'PY-BEH-051', 'PY-BEH-052', 'PY-BEH-053',
+                      'PY-BEH-054']},
          lambda f: replace(
              f, T0,
              '    delay = random.uniform(0, max_delay)\n',
@@ -1037,18 +1194,18 @@ CASES = [
          'Tasks 1 and 3 import .wait_random, which would fail, but because '
          'PY-API-001 failed in task 0 the behaviour checks of task 0 and of '
          'every task importing it (1 to 4) are skipped, not run.',
-         {'0': ['PY-API-001']},
+         {'0': ['PY-API-001'],
+          'project': ['PY-BEH-050', 'PY-BEH-051', 'PY-BEH-052', 'PY-BEH-053',
+                      'PY-BEH-054']},
          lambda f: replace(f, T0, 'async def wait_random(',
                            'async def wait_rand(')),
     Case('task-wait-random-async',
-         'task_wait_random in 3-tasks.py is an async def instead of a '
-         'regular def. Task 3\'s behaviour checks are skipped, but task 4 '
-         'still runs them (only PY-API-001 of an imported task skips them): '
-         'as_completed awaits each coroutine, which returns a pending Task, '
-         'so task_wait_n returns Tasks without waiting instead of delays, '
-         'and all four task_wait_n behaviour checks truly fail.',
-         {'3': ['PY-API-002'],
-          '4': ['PY-BEH-040', 'PY-BEH-041', 'PY-BEH-042', 'PY-BEH-043']},
+         'task_wait_random in 3-tasks.py is an async def instead of a regular'
+         " def. Task 3's behaviour checks are skipped; task 4 is judged with "
+         "the grader's own task_wait_random and passes, while, run on the "
+         "student's files, 3-main.py prints <class 'coroutine'> and 4-main.py"
+         ' prints Tasks that never ran instead of delays.',
+         {'3': ['PY-API-002'], 'project': ['PY-BEH-053', 'PY-BEH-054']},
          lambda f: replace(f, T3, '\ndef task_wait_random(',
                            '\nasync def task_wait_random(')),
     Case('wrong-default',
@@ -1060,7 +1217,7 @@ CASES = [
     Case('wrong-parameters',
          'wait_n in 1-concurrent_coroutines.py takes (max_delay, n) instead '
          'of (n, max_delay).',
-         {'1': ['PY-API-003']},
+         {'1': ['PY-API-003'], 'project': ['PY-BEH-051']},
          lambda f: replace(f, T1, 'wait_n(n: int, max_delay: int)',
                            'wait_n(max_delay: int, n: int)')),
     Case('extra-file-style',

@@ -29,6 +29,10 @@ internal sealed partial class Observation(JsonElement json)
     /// <summary>The supervisor's record of each asyncio.sleep: requested, started_at, woke_at (null while pending), ...</summary>
     public IReadOnlyList<JsonElement> SleepCalls => Array("sleep_calls");
 
+    /// <summary>The arguments the supervisor chose for the call, or <paramref name="fallback"/> where it chose none.</summary>
+    public int Argument(int index, int fallback) =>
+        Array("args") is var given && index < given.Count && given[index].TryGetInt32(out var value) ? value : fallback;
+
     public IEnumerable<JsonElement> SpyCallsOf(string function) =>
         SpyCalls.Where(call => call.TryGetProperty("fn", out var fn) && fn.GetString() == function);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grader.Core.Checks;
+using Grader.Core.Evidence;
 using Grader.Core.Results;
 using Grader.Python.Behaviour;
 
@@ -18,13 +19,42 @@ internal static class ScenarioJudge
         TaskCheckContext context, string scenario, Func<Observation, Tolerance, CheckOutcome> judge, Func<Observation, bool>? usableDespiteFailure = null) =>
         JudgeAll(context, [scenario], (observations, tolerance) => judge(observations[0], tolerance), usableDespiteFailure);
 
+    /// <summary>The same judgement of each scenario (a rule tried with other arguments): the first that does not pass.</summary>
+    public static CheckOutcome JudgeEach(
+        TaskCheckContext context, IReadOnlyList<string> scenarios, Func<Observation, Tolerance, CheckOutcome> judge, Func<Observation, bool>? usableDespiteFailure = null) =>
+        JudgeAll(context, scenarios, (observations, tolerance) =>
+        {
+            var outcomes = observations.Select(observation => judge(observation, tolerance)).ToList();
+            return outcomes.FirstOrDefault(outcome => outcome.Status != CheckStatus.Passed) ?? outcomes[^1];
+        }, usableDespiteFailure);
+
     public static CheckOutcome JudgeAll(
         TaskCheckContext context,
         IReadOnlyList<string> scenarios,
         Func<IReadOnlyList<Observation>, Tolerance, CheckOutcome> judge,
-        Func<Observation, bool>? usableDespiteFailure = null)
+        Func<Observation, bool>? usableDespiteFailure = null) =>
+        JudgeAll(context.Evidence, context.Task.Number, scenarios, judge, usableDespiteFailure);
+
+    /// <summary>A scenario of the chain, the course's main files run on the student's own modules (a project check).</summary>
+    public static CheckOutcome JudgeMain(
+        ProjectCheckContext context, int main, Func<Observation, Tolerance, CheckOutcome> judge, Func<Observation, bool>? usableDespiteFailure = null)
     {
-        if (context.Evidence.Items.GetValueOrDefault(BehaviourEvidence.Key) is not BehaviourEvidence evidence)
+        if (!context.Options.Tasks.IsEmpty)
+        {
+            return CheckOutcome.Skipped("The course's main files run only when every task is graded (no --task).", SkipKind.Waived);
+        }
+
+        return JudgeAll(context.Evidence, BehaviourEvidence.MainTask(main), [$"main_{main}"], (observations, tolerance) => judge(observations[0], tolerance), usableDespiteFailure);
+    }
+
+    private static CheckOutcome JudgeAll(
+        SubmissionEvidence submissionEvidence,
+        int task,
+        IReadOnlyList<string> scenarios,
+        Func<IReadOnlyList<Observation>, Tolerance, CheckOutcome> judge,
+        Func<Observation, bool>? usableDespiteFailure)
+    {
+        if (submissionEvidence.Items.GetValueOrDefault(BehaviourEvidence.Key) is not BehaviourEvidence evidence)
         {
             return CheckOutcome.Error("The behaviour tests did not run.");
         }
@@ -34,9 +64,9 @@ internal static class ScenarioJudge
             return CheckOutcome.Error($"The behaviour tests could not run: {reason}.");
         }
 
-        if (!evidence.Runs.TryGetValue(context.Task.Number, out var run))
+        if (!evidence.Runs.TryGetValue(task, out var run))
         {
-            return CheckOutcome.Error($"The behaviour tests of task {context.Task.Number} did not run.");
+            return CheckOutcome.Error(task >= BehaviourEvidence.FirstMainTask ? "The course's main file did not run." : $"The behaviour tests of task {task} did not run.");
         }
 
         if (ImportProblem(run) is { } importProblem)
@@ -67,11 +97,11 @@ internal static class ScenarioJudge
 
     // The probe's own replacements (asyncio.sleep, random's functions, time's clocks, the event loop policy) that the
     // student's code overwrote before or during a scenario: what the grader measured with was no longer its own.
-    // Facts scenarios (their ids hold "_is_") call nothing, so no instrument stands behind them.
+    // Facts scenarios (their ids hold "_is_", and the import's bindings) call nothing, so no instrument stands behind them.
     private static string? Tampered(IReadOnlyList<Observation> observations)
     {
         var names = observations
-            .Where(observation => observation.String("scenario")?.Contains("_is_", StringComparison.Ordinal) != true)
+            .Where(observation => observation.String("scenario") is { } id && id != "import" && !id.Contains("_is_", StringComparison.Ordinal))
             .SelectMany(observation => observation.Array("tampered").Concat(observation.Array("tampered_after")))
             .Where(name => name.ValueKind == JsonValueKind.String)
             .Select(name => name.GetString()!)
@@ -121,7 +151,7 @@ internal static class ScenarioJudge
         _ => CheckOutcome.Error($"{observation.Call} raised {Exception(observation)}."),
     };
 
-    private static string Exception(Observation observation)
+    public static string Exception(Observation observation)
     {
         if (observation.Property("exception") is not { ValueKind: JsonValueKind.Object } exception)
         {
@@ -138,10 +168,12 @@ internal static class ScenarioJudge
     {
         var output = run.LastOutputLines();
         var tail = output.Length == 0 ? string.Empty : $" Last output: {output}";
+        var main = scenario.StartsWith("main_", StringComparison.Ordinal) ? $"python3 {scenario["main_".Length..]}-main.py" : null;
         if (run.Process.TimedOut)
         {
-            return CheckOutcome.TimedOut(
-                $"The code of this task was stopped after {run.Process.Elapsed.TotalSeconds:0.#} s of real time and never reported '{scenario}': it loops without ever awaiting, or blocks, in that scenario or an earlier one.{tail}");
+            return CheckOutcome.TimedOut(main is not null
+                ? $"{main} was stopped after {run.Process.Elapsed.TotalSeconds:0.#} s of real time: your code loops without ever awaiting, or blocks.{tail}"
+                : $"The code of this task was stopped after {run.Process.Elapsed.TotalSeconds:0.#} s of real time and never reported '{scenario}': it loops without ever awaiting, or blocks, in that scenario or an earlier one.{tail}");
         }
 
         if (run.Process.StartError is { } startError)
@@ -151,6 +183,6 @@ internal static class ScenarioJudge
 
         return run.Finished
             ? CheckOutcome.Error($"The probe did not report '{scenario}'.")
-            : CheckOutcome.Error($"The process running this task's code ended (exit code {run.Process.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) before '{scenario}' could run: os._exit, a crash, or the memory limit.{tail}");
+            : CheckOutcome.Error($"The process running {(main is not null ? main : "this task's code")} ended (exit code {run.Process.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) before '{scenario}' could run: os._exit, a crash, or the memory limit.{tail}");
     }
 }

@@ -10,5 +10,5 @@ internal sealed class TaskWaitNNotConcurrent : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.RunsConcurrently("PY-BEH-041", 4, SpawnScenarios.TaskWaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.Judge(context, SpawnScenarios.TaskWaitN.Sized, (observation, tolerance) => SpawnJudge.RunsConcurrently(observation, tolerance));
+        ScenarioJudge.JudgeEach(context, SpawnScenarios.TaskWaitN.Sized, SpawnJudge.RunsConcurrently);
 }

@@ -10,6 +10,6 @@ internal sealed class TaskWaitNNotInCompletionOrder : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.ReturnsCompletionOrder("PY-BEH-042", 4, SpawnScenarios.TaskWaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.Judge(context, SpawnScenarios.TaskWaitN.Decoupled, (observation, tolerance) =>
+        ScenarioJudge.JudgeEach(context, SpawnScenarios.TaskWaitN.OrderProof, (observation, tolerance) =>
             SpawnJudge.ReturnsCompletionOrder(observation, tolerance, SpawnJudge.SortingEvidence(context, SpawnScenarios.TaskWaitN.Function)));
 }

@@ -10,5 +10,5 @@ internal sealed class TaskWaitNReturnsWrongDelays : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.ReturnsEachDelay("PY-BEH-040", 4, SpawnScenarios.TaskWaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.Judge(context, SpawnScenarios.TaskWaitN.Sized, (observation, tolerance) => SpawnJudge.ReturnsEachDelay(observation, SpawnScenarios.TaskWaitN, tolerance));
+        ScenarioJudge.JudgeEach(context, SpawnScenarios.TaskWaitN.Sized, (observation, tolerance) => SpawnJudge.ReturnsEachDelay(observation, SpawnScenarios.TaskWaitN, tolerance));
 }

@@ -10,14 +10,14 @@ internal sealed class DoesNotReturnATask : ITaskCheck
         "PY-BEH-030",
         3,
         "task_wait_random returns an asyncio.Task",
-        "Called (not awaited) inside a running event loop, task_wait_random(5) returns an asyncio.Task object.",
+        "Called (not awaited) inside a running event loop, task_wait_random(max_delay) returns an asyncio.Task object, for two values of max_delay drawn from the run's seed.",
         "A Task starts running at once and can be awaited or collected later; a bare coroutine does nothing until awaited.",
         "Return asyncio.create_task(wait_random(max_delay)) from a regular def.",
         "def task_wait_random(max_delay: int) -> asyncio.Task:\\n    return wait_random(max_delay)",
         "def task_wait_random(max_delay: int) -> asyncio.Task:\\n    return asyncio.create_task(wait_random(max_delay))");
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.Judge(context, "task_wait_random_5", (observation, _) =>
+        ScenarioJudge.JudgeEach(context, TaskWaitRandomScenarios.Ids, (observation, _) =>
         {
             if (observation.Bool("is_task") == true)
             {

@@ -11,8 +11,8 @@ internal static class SpawnDescriptors
         id,
         task,
         $"{spec.Function} returns the delays of n {spec.Spawned} calls",
-        $"{spec.Function}({spec.SizedN}, {spec.SizedMaxDelay}) calls {spec.Spawned} exactly n times with max_delay, and returns a list of the n delays "
-        + "those calls produced (no more, no fewer, no others).",
+        $"{spec.Function}(n, max_delay), for two pairs of values drawn from the run's seed (a few calls and many), calls {spec.Spawned} exactly n times "
+        + "with max_delay, and returns a list of the n delays those calls produced (no more, no fewer, no others).",
         "The list is the task's answer: each element must be a real delay that was waited, one per spawned call.",
         $"Call {spec.Spawned}(max_delay) n times and return the list of their results.",
         $"return [await {spec.Spawned}(max_delay)]",
@@ -22,7 +22,7 @@ internal static class SpawnDescriptors
         id,
         task,
         $"{spec.Function} runs the calls concurrently",
-        $"{spec.Function}({spec.SizedN}, {spec.SizedMaxDelay}) takes about as long as its largest delay, not the sum of the delays, every {spec.Spawned} call "
+        $"{spec.Function}(n, max_delay), for two pairs of values drawn from the run's seed, takes about as long as its largest delay, not the sum of the delays, every {spec.Spawned} call "
         + "has started before the first one finishes (no cap such as a semaphore), and the loop is never blocked with time.sleep.",
         "Concurrency is the point of the task: n waits that overlap take as long as the longest one.",
         $"Start every {spec.Spawned} call before awaiting any of them (asyncio.as_completed over the calls, or create_task for each first).",
@@ -33,7 +33,8 @@ internal static class SpawnDescriptors
         id,
         task,
         $"{spec.Function} returns the delays in completion order",
-        $"In one run the grader makes the coroutines finish in an order that differs from the order of their values; {spec.Function} must "
+        $"In two runs (a few calls and many) the grader decides, once all the calls' sleeps are pending, the order they finish in: neither the order of "
+        + $"their delays, nor the order they were started, nor its reverse, whatever wait_random does with the values. {spec.Function} must "
         + "return the delays in the order they finished. A version that sorts returns them by value and fails, and so does one "
         + "that returns them in the order they were started. Sorting found in the function (sorted, .sort, heapq, bisect, swaps) is shown as evidence.",
         "The assignment asks for the ascending order to come from concurrency itself (shorter waits finish first), without sort().",
@@ -45,7 +46,7 @@ internal static class SpawnDescriptors
         id,
         task,
         $"{spec.Function} handles n = 0 and max_delay = 0",
-        $"{spec.Function}(0, {spec.SizedMaxDelay}) returns an empty list, and {spec.Function}(10, 0) returns ten 0.0 values.",
+        $"{spec.Function}(0, max_delay) returns an empty list, and {spec.Function}(n, 0) returns n 0.0 values (max_delay and n drawn from the run's seed).",
         "Edge cases show whether the code follows n and max_delay rather than assuming typical values.",
         "Spawn exactly n calls (range(n)) and return what they return.",
         "return [0.0] if n == 0 else delays",

@@ -9,5 +9,5 @@ internal sealed class WaitNNotConcurrent : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.RunsConcurrently("PY-BEH-011", 1, SpawnScenarios.WaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.Judge(context, SpawnScenarios.WaitN.Sized, (observation, tolerance) => SpawnJudge.RunsConcurrently(observation, tolerance));
+        ScenarioJudge.JudgeEach(context, SpawnScenarios.WaitN.Sized, SpawnJudge.RunsConcurrently);
 }

@@ -9,6 +9,6 @@ internal sealed class WaitNNotInCompletionOrder : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.ReturnsCompletionOrder("PY-BEH-012", 1, SpawnScenarios.WaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.Judge(context, SpawnScenarios.WaitN.Decoupled, (observation, tolerance) =>
+        ScenarioJudge.JudgeEach(context, SpawnScenarios.WaitN.OrderProof, (observation, tolerance) =>
             SpawnJudge.ReturnsCompletionOrder(observation, tolerance, SpawnJudge.SortingEvidence(context, SpawnScenarios.WaitN.Function)));
 }

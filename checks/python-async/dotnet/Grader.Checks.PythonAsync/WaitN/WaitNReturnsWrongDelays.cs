@@ -9,5 +9,5 @@ internal sealed class WaitNReturnsWrongDelays : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.ReturnsEachDelay("PY-BEH-010", 1, SpawnScenarios.WaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.Judge(context, SpawnScenarios.WaitN.Sized, (observation, tolerance) => SpawnJudge.ReturnsEachDelay(observation, SpawnScenarios.WaitN, tolerance));
+        ScenarioJudge.JudgeEach(context, SpawnScenarios.WaitN.Sized, (observation, tolerance) => SpawnJudge.ReturnsEachDelay(observation, SpawnScenarios.WaitN, tolerance));
 }

@@ -10,7 +10,7 @@ internal sealed class BlocksTheEventLoop : ITaskCheck
         "PY-BEH-007",
         0,
         "wait_random does not block the event loop",
-        "While wait_random(3) waits, another coroutine keeps ticking every 0.5 s on the same loop, and no blocking time.sleep is called.",
+        "While wait_random(max_delay) waits (max_delay drawn from the run's seed), another coroutine keeps ticking every 0.5 s on the same loop, and no blocking time.sleep is called.",
         "A blocking sleep freezes every other coroutine: wait_n would then take the sum of the delays instead of the largest.",
         "Use 'await asyncio.sleep(delay)', never time.sleep, inside a coroutine.",
         "time.sleep(delay)",

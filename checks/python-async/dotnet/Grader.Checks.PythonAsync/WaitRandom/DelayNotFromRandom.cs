@@ -11,7 +11,7 @@ internal sealed class DelayNotFromRandom : ITaskCheck
         "PY-BEH-005",
         0,
         "The delay comes from the random module",
-        "The grader chooses what the random module returns; two calls of wait_random(10) must return delays that follow those values "
+        "The grader chooses what the random module returns; two calls of wait_random(max_delay), with max_delay drawn from the run's seed, must return delays that follow those values "
         + "(the value drawn, or max_delay times the fraction drawn), so a constant or hard-coded delay fails; so does the time measured around "
         + "the sleep, which on the virtual clock, as on a real loop, is a little more than the delay drawn.",
         "The exercise is about random delays; a fixed value hides whether the code would work with any delay.",
@@ -29,7 +29,7 @@ internal sealed class DelayNotFromRandom : ITaskCheck
             }
 
             var drawn = observation.RandomCalls
-                .SelectMany(draw => new[] { Observation.Number(draw.GetProperty("value")), 10 * Observation.Number(draw.GetProperty("fraction")) })
+                .SelectMany(draw => new[] { Observation.Number(draw.GetProperty("value")), WaitRandomScenarios.MaxDelay(observation) * Observation.Number(draw.GetProperty("fraction")) })
                 .OfType<double>()
                 .ToList();
             if (!tolerance.RealClock && MeasuredTime(observation, results, drawn) is { } measured)

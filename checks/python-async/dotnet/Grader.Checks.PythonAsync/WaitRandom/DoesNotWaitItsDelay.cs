@@ -18,7 +18,7 @@ internal sealed class DoesNotWaitItsDelay : ITaskCheck
         "delay = random.uniform(0, max_delay)\\nawait asyncio.sleep(delay)\\nreturn delay");
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.JudgeAll(context, [.. WaitRandomScenarios.InRange.Select(s => s.Scenario)], (observations, tolerance) =>
+        ScenarioJudge.JudgeAll(context, WaitRandomScenarios.InRange, (observations, tolerance) =>
         {
             foreach (var observation in observations)
             {

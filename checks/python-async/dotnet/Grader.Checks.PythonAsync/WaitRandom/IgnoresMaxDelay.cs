@@ -13,7 +13,8 @@ internal sealed class IgnoresMaxDelay : ITaskCheck
         "PY-BEH-002",
         0,
         "The delay is between 0 and max_delay (10 by default)",
-        "wait_random(), wait_random(5) and wait_random(15) each return a delay in [0, max_delay] with max_delay = 10, 5 and 15, "
+        "wait_random() and wait_random(max_delay) for two values of max_delay drawn from the run's seed each return a delay in [0, max_delay] "
+        + "(max_delay = 10 by default), "
         + "and when the delay is drawn with bounds (random.uniform(a, b)), the bounds are 0 and max_delay.",
         "The caller chooses the longest wait; a delay drawn from a fixed range (say 0 to 10) ignores that choice.",
         "Draw the delay with random.uniform(0, max_delay), using the parameter, and keep its default at 10.",
@@ -21,11 +22,11 @@ internal sealed class IgnoresMaxDelay : ITaskCheck
         "delay = random.uniform(0, max_delay)");
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.JudgeAll(context, [.. WaitRandomScenarios.InRange.Select(s => s.Scenario)], (observations, _) =>
+        ScenarioJudge.JudgeAll(context, WaitRandomScenarios.InRange, (observations, _) =>
         {
-            foreach (var (observation, (_, maxDelay)) in observations.Zip(WaitRandomScenarios.InRange))
+            foreach (var observation in observations)
             {
-                if (Problem(observation, maxDelay) is { } problem)
+                if (Problem(observation, WaitRandomScenarios.MaxDelay(observation)) is { } problem)
                 {
                     return CheckOutcome.Fail(problem);
                 }
@@ -34,13 +35,18 @@ internal sealed class IgnoresMaxDelay : ITaskCheck
             return CheckOutcome.Pass("wait_random draws its delay between 0 and max_delay, which defaults to 10.");
         });
 
+    // The bounds are 0 and max_delay; uniform and triangular draw from the same range whichever comes first
+    // (uniform(max_delay, 0) is a correct draw), while randint and randrange need them in order.
+    private static bool SpansTheRange(string function, double low, double high, double maxDelay) =>
+        (low == 0 && high == maxDelay) || (function is "uniform" or "triangular" && low == maxDelay && high == 0);
+
     private static string? Problem(Observation observation, double maxDelay)
     {
         foreach (var draw in observation.RandomCalls)
         {
             var function = draw.GetProperty("fn").GetString() ?? "?";
             var bounds = Observation.Numbers(draw.GetProperty("args"));
-            if (Bounded.Contains(function) && bounds is { Count: >= 2 } && (bounds[0] != 0 || bounds[1] != maxDelay))
+            if (Bounded.Contains(function) && bounds is { Count: >= 2 } && !SpansTheRange(function, bounds[0], bounds[1], maxDelay))
             {
                 return $"{observation.Call} drew its delay with random.{function}({Observation.Format(bounds[0])}, {Observation.Format(bounds[1])}), "
                     + $"but the bounds must be 0 and max_delay = {Observation.Format(maxDelay)}.";

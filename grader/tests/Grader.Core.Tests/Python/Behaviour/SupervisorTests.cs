@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Grader.Core.Supervision;
+using Grader.Python.Behaviour;
 using Grader.Python.Behaviour.Supervision;
 
 namespace Grader.Core.Tests.Python.Behaviour;
@@ -18,7 +19,7 @@ public sealed class SupervisorTests
     {
         var (supervisor, _) = await TalkAsync(
             """{"op": "task", "task": 0}""",
-            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "begin", "scenario": "wait_random_short", "call": "wait_random"}""",
             """{"op": "run_start"}""",
             """{"op": "draw", "fn": "uniform", "args": [0, 5], "where": "0-basic_async_syntax.py:9"}""",
             """{"op": "sleep", "delay": 3.0, "where": null}""",
@@ -31,7 +32,7 @@ public sealed class SupervisorTests
         var task = supervisor.Result(0);
         Assert.Null(supervisor.Violation);
         Assert.True(task.Finished);
-        var observation = task.Observations["wait_random_5"];
+        var observation = task.Observations["wait_random_short"];
         // The loop woke a little after its 3 s timer, as a real loop does: between a quarter of the plan's latency and all of it.
         var woke = observation.GetProperty("sleep_calls")[0].GetProperty("woke_at").GetDouble();
         Assert.InRange(woke - 3.0, ProbePlan.Instance.WakeLatency / 4, ProbePlan.Instance.WakeLatency);
@@ -47,7 +48,7 @@ public sealed class SupervisorTests
     {
         var (supervisor, answers) = await TalkAsync(
             """{"op": "task", "task": 0}""",
-            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "begin", "scenario": "wait_random_short", "call": "wait_random"}""",
             """{"op": "run_start"}""",
             """{"op": "tick"}""",
             """{"op": "spy_start", "fn": "wait_random", "args": [5], "kwargs": {}}""",
@@ -60,17 +61,18 @@ public sealed class SupervisorTests
         Assert.Null(supervisor.Violation);
         Assert.Equal(5, answers.Count);
         Assert.Equal(0, answers[2].GetProperty("id").GetInt64());
-        Assert.Single(supervisor.Result(0).Observations["wait_random_5"].GetProperty("spy_calls").EnumerateArray());
+        Assert.Single(supervisor.Result(0).Observations["wait_random_short"].GetProperty("spy_calls").EnumerateArray());
     }
 
     [Fact]
     public async Task The_rehearsal_goes_through_every_scenario_of_the_probe_without_a_violation()
     {
-        var supervisor = await SupervisorRehearsal.RunAsync(ProbePlan.Instance, [0, 1, 2, 3, 4], ("uniform", "[0, 5]"));
+        int[] tasks = [0, 1, 2, 3, 4, .. Enumerable.Range(0, BehaviourEvidence.MainFiles).Select(BehaviourEvidence.MainTask)];
+        var supervisor = await SupervisorRehearsal.RunAsync(ProbePlan.Instance, tasks, ("uniform", "[0, 5]"));
 
         Assert.Null(supervisor.Violation);
-        Assert.All([0, 1, 2, 3, 4], task => Assert.Equal(ProbePlan.Instance.ScenariosOf(task).Length, supervisor.Result(task).Observations.Count));
-        Assert.All([0, 1, 2, 3, 4], task => Assert.True(supervisor.Result(task).Finished));
+        Assert.All(tasks, task => Assert.Equal(ProbePlan.Instance.ScenariosOf(task).Length, supervisor.Result(task).Observations.Count));
+        Assert.All(tasks, task => Assert.True(supervisor.Result(task).Finished));
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class SupervisorTests
     {
         var (supervisor, answers) = await TalkAsync(
             """{"op": "task", "task": 0}""",
-            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "begin", "scenario": "wait_random_short", "call": "wait_random"}""",
             """{"op": "sleep", "delay": 3.0, "where": null}""",
             """{"op": "woke", "id": 0}""",
             """{"op": "end", "observation": {"status": "ok"}}""",
@@ -93,7 +95,7 @@ public sealed class SupervisorTests
 
     [Theory]
     [InlineData("""{"op": "begin", "scenario": "import", "call": "import"}""")]
-    [InlineData("""{"op": "begin", "scenario": "wait_n_5_5", "call": "wait_n(5, 5)"}""")]
+    [InlineData("""{"op": "begin", "scenario": "wait_n_few", "call": "wait_n"}""")]
     [InlineData("""{"op": "task", "task": 1}""")]
     [InlineData("""{"op": "rewind", "to": 0}""")]
     [InlineData("""not json""")]
@@ -102,7 +104,7 @@ public sealed class SupervisorTests
     {
         var (supervisor, _) = await TalkAsync(
             """{"op": "task", "task": 0}""",
-            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "begin", "scenario": "wait_random_short", "call": "wait_random"}""",
             """{"op": "end", "observation": {"status": "ok"}}""",
             request,
             """{"op": "finished", "scenarios": 1}""");
@@ -116,7 +118,7 @@ public sealed class SupervisorTests
     {
         var (supervisor, answers) = await TalkAsync(
             """{"op": "task", "task": 0}""",
-            """{"op": "begin", "scenario": "wait_random_5", "call": "wait_random(5)"}""",
+            """{"op": "begin", "scenario": "wait_random_short", "call": "wait_random"}""",
             """{"op": "run_start"}""",
             """{"op": "idle", "timeout": 1000}""",
             """{"op": "idle", "timeout": 0.5}""",
@@ -128,24 +130,66 @@ public sealed class SupervisorTests
         Assert.True(answers[2].GetProperty("over").GetBoolean());
         Assert.Equal(600, answers[2].GetProperty("now").GetDouble());
         Assert.True(answers[3].GetProperty("over").GetBoolean());
-        Assert.Equal("timeout", supervisor.Result(0).Observations["wait_random_5"].GetProperty("status").GetString());
+        Assert.Equal("timeout", supervisor.Result(0).Observations["wait_random_short"].GetProperty("status").GetString());
     }
 
     [Fact]
-    public async Task The_planned_fractions_come_first_and_the_order_proof_remaps_the_sleep_of_each_value()
+    public async Task The_order_proof_gives_the_pending_sleeps_of_spied_calls_an_order_that_is_neither_the_start_nor_the_values_order()
+    {
+        // Ids are handed out in order: the spies get 0, 2 and 4, their sleeps 1, 3 and 5, the unspied sleep 6.
+        var (supervisor, answers) = await TalkAsync(
+            """{"op": "task", "task": 1}""",
+            """{"op": "begin", "scenario": "wait_n_order_many", "call": "wait_n"}""",
+            """{"op": "spy_start", "fn": "wait_random", "args": [8], "kwargs": {}}""",
+            """{"op": "sleep", "delay": 4.5, "spy": 0}""",
+            """{"op": "spy_start", "fn": "wait_random", "args": [8], "kwargs": {}}""",
+            """{"op": "sleep", "delay": 2.5, "spy": 2}""",
+            """{"op": "spy_start", "fn": "wait_random", "args": [8], "kwargs": {}}""",
+            """{"op": "sleep", "delay": 3.5, "spy": 4}""",
+            """{"op": "sleep", "delay": 7}""",
+            """{"op": "plan", "ids": [1, 3, 5]}""");
+
+        Assert.Null(supervisor.Violation);
+        Assert.All([3, 5, 7], index => Assert.True(answers[index].GetProperty("pending").GetBoolean()));
+        Assert.Equal(7, answers[8].GetProperty("after").GetDouble());
+        var lengths = answers[9].GetProperty("after");
+        double[] given = [.. new[] { "1", "3", "5" }.Select(id => lengths.GetProperty(id).GetDouble())];
+        Assert.Equal([0.5, 1.0, 1.5], given.Order());
+        int[] finishing = [.. Enumerable.Range(0, 3).OrderBy(index => given[index])];
+        Assert.NotEqual([0, 1, 2], finishing); // the order they began
+        Assert.NotEqual([2, 1, 0], finishing); // its reverse
+        Assert.NotEqual([1, 2, 0], finishing); // the order of their delays: 2.5, 3.5, 4.5
+    }
+
+    [Fact]
+    public async Task A_scenario_whose_plan_has_arguments_gets_them_from_the_seed_and_its_call_names_them()
     {
         var (supervisor, answers) = await TalkAsync(
             """{"op": "task", "task": 1}""",
-            """{"op": "begin", "scenario": "wait_n_decoupled", "call": "wait_n(5, 5)"}""",
-            """{"op": "draw", "fn": "uniform", "args": [0, 5]}""",
-            """{"op": "draw", "fn": "uniform", "args": [0, 5]}""",
-            """{"op": "sleep", "delay": 4.5}""",
-            """{"op": "sleep", "delay": 2.5}""",
-            """{"op": "sleep", "delay": 7}""");
+            """{"op": "begin", "scenario": "wait_n_few", "call": "wait_n"}""",
+            """{"op": "end", "observation": {"status": "ok"}}""",
+            """{"op": "finished", "scenarios": 1}""");
 
-        Assert.Equal([2.5, 4.5], answers.Skip(2).Take(2).Select(answer => answer.GetProperty("value").GetDouble()));
-        Assert.Equal([1.5, 2.5, 7], answers.Skip(4).Select(answer => answer.GetProperty("after").GetDouble()));
-        Assert.Null(supervisor.Violation);
+        var args = answers[1].GetProperty("args");
+        Assert.Contains(args[0].GetInt32(), new[] { 3, 4 });
+        Assert.Contains(args[1].GetInt32(), new[] { 2, 3, 4 });
+        var observation = supervisor.Result(1).Observations["wait_n_few"];
+        Assert.Equal($"wait_n({args[0].GetInt32()}, {args[1].GetInt32()})", observation.GetProperty("call").GetString());
+        Assert.Equal(args.GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal), observation.GetProperty("args").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_pending_sleep_that_claims_to_wake_before_it_had_a_length_stops_the_run()
+    {
+        var (supervisor, _) = await TalkAsync(
+            """{"op": "task", "task": 1}""",
+            """{"op": "begin", "scenario": "wait_n_order_few", "call": "wait_n"}""",
+            """{"op": "spy_start", "fn": "wait_random", "args": [3], "kwargs": {}}""",
+            """{"op": "sleep", "delay": 1.5, "spy": 0}""",
+            """{"op": "woke", "id": 1}""",
+            """{"op": "end", "observation": {"status": "ok"}}""");
+
+        Assert.Contains("before the grader gave it a length", supervisor.Violation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,9 +201,9 @@ public sealed class SupervisorTests
             return [.. Enumerable.Range(0, 5).Select(_ => source.Next())];
         }
 
-        Assert.Equal(Fractions(1, "wait_random_5"), Fractions(1, "wait_random_5"));
-        Assert.NotEqual(Fractions(1, "wait_random_5"), Fractions(2, "wait_random_5"));
-        Assert.NotEqual(Fractions(1, "wait_random_5"), Fractions(1, "wait_random_15"));
+        Assert.Equal(Fractions(1, "wait_random_short"), Fractions(1, "wait_random_short"));
+        Assert.NotEqual(Fractions(1, "wait_random_short"), Fractions(2, "wait_random_short"));
+        Assert.NotEqual(Fractions(1, "wait_random_short"), Fractions(1, "wait_random_long"));
         Assert.All(Fractions(3, "x"), fraction => Assert.InRange(fraction, 0, 0.9999999999));
     }
 
@@ -195,12 +239,12 @@ public sealed class SupervisorTests
     private static async Task<(Supervisor Supervisor, List<JsonElement> Answers)> TalkAsync(params string[] requests)
     {
         using var first = JsonDocument.Parse(requests[0]);
-        var supervisor = new Supervisor("""{"protocol": 2}""", [first.RootElement.GetProperty("task").GetInt32()], Virtual, ProbePlan.Instance);
+        var supervisor = new Supervisor("""{"protocol": 3}""", [first.RootElement.GetProperty("task").GetInt32()], Virtual, ProbePlan.Instance);
         using var fromChild = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", requests) + "\n"));
         using var toChild = new MemoryStream();
         await supervisor.TalkAsync(fromChild, toChild, CancellationToken.None);
         var lines = Encoding.UTF8.GetString(toChild.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("""{"protocol": 2}""", lines[0]);
+        Assert.Equal("""{"protocol": 3}""", lines[0]);
         return (supervisor, [.. lines.Skip(1).Select(line => JsonDocument.Parse(line).RootElement.Clone())]);
     }
 }
