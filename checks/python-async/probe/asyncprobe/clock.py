@@ -27,6 +27,15 @@ _real_sleep = time.sleep
 
 SelectResult = List[Tuple[selectors.SelectorKey, int]]
 
+# A loop that turns this many times without waiting is polling (no burst of
+# callbacks at one moment comes near it); then time moves on every
+# SPINS_WHILE_POLLING turns, as a real loop's turns take time: by
+# FIRST_SPIN_STEP, then twice as much each time, up to SPIN_STEP.
+SPINS_BEFORE_TIME = 200
+SPINS_WHILE_POLLING = 5
+FIRST_SPIN_STEP = 0.0005
+SPIN_STEP = 0.008
+
 
 class Stuck(BaseException):
     """Base of the probe's own interruptions of student code.
@@ -188,6 +197,10 @@ class ClockSelector(selectors.BaseSelector):
         self._clock = clock
         self._real = selectors.DefaultSelector()
         self.loop = None  # type: Optional[asyncio.AbstractEventLoop]
+        # Turns of the loop without a wait since time last moved (_spin).
+        self._spins = 0
+        self._polling = False
+        self._step = FIRST_SPIN_STEP
 
     def register(self, fileobj: Any, events: int,
                  data: Any = None) -> selectors.SelectorKey:
@@ -225,9 +238,10 @@ class ClockSelector(selectors.BaseSelector):
         """
         clock = self._clock
         if timeout is not None and timeout <= 0:
-            return self._real.select(0)
+            return self._spin()
         # Every task that could run has run: the sleeps that wait for their
         # length get it now, and the loop looks at its timers again.
+        self._spins, self._polling, self._step = 0, False, FIRST_SPIN_STEP
         if self.loop is not None and clock.plan(self.loop):
             return self._real.select(0)
         if clock.virtual and timeout is not None:
@@ -248,6 +262,51 @@ class ClockSelector(selectors.BaseSelector):
         events = self._real.select(timeout * clock.scale)
         if not events:
             clock.note_late(timeout, started)
+        return events
+
+    def _spin(self) -> SelectResult:
+        """Poll without waiting: the loop has callbacks ready.
+
+        On a real loop every turn takes a little time, so a coroutine that
+        polls with ``await asyncio.sleep(0)`` (for tasks to finish, or for
+        time.monotonic() to pass a mark) sees time pass and timers come
+        due. Virtual time stands still between waits; so once the loop has
+        turned SPINS_BEFORE_TIME times without waiting, it is polling: the
+        sleeps that wait for a length get one, and every few turns after
+        that the clock moves on by at most SPIN_STEP (never past the next
+        timer), until the loop waits again.
+        """
+        events = self._real.select(0)
+        clock = self._clock
+        if not clock.virtual or events:
+            return events
+        self._spins += 1
+        if self._spins < (SPINS_WHILE_POLLING if self._polling
+                          else SPINS_BEFORE_TIME):
+            return events
+        self._spins = 0
+        self._polling = True
+        # A loop that polls has run every task it could: the sleeps that
+        # wait for a length get it now, as when a loop would wait.
+        if self.loop is not None and clock.plan(self.loop):
+            return events
+        # Each step twice the last, up to SPIN_STEP: a poll of time.monotonic
+        # ends at most one step past its mark, in few turns.
+        self._step = step = min(SPIN_STEP, 2 * self._step)
+        if self.loop is not None:
+            timers = [handle for handle in getattr(self.loop, "_scheduled", ())
+                      if not handle.cancelled()]
+            if timers:
+                step = max(0.0, min(step, min(
+                    handle.when() for handle in timers) - self.loop.time()))
+        if step <= 0:
+            return events  # a timer is due: this turn runs it
+        try:
+            clock.wait(step)
+        except Stuck as exc:
+            if clock.locate is not None and self.loop is not None:
+                exc.stuck_at = clock.locate(self.loop)
+            raise
         return events
 
     def _idle(self) -> SelectResult:

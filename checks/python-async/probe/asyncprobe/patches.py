@@ -7,6 +7,7 @@ which replacements the student's code has overwritten.
 """
 
 import asyncio
+import datetime
 import math
 import numbers
 import sys
@@ -81,6 +82,43 @@ def install_time(session: Session) -> None:
         session.block(seconds, secs, sys._getframe(1), _running_loop())
 
     _put("time.sleep", time, "sleep", sleep)
+    install_datetime(session)
+
+
+def install_datetime(session: Session) -> None:
+    """Make datetime.now(), utcnow() and today() read the session's clock.
+
+    The C type cannot be changed, so the module's datetime becomes a
+    subclass whose readers ask the clock; ``from datetime import datetime``
+    in student code binds it.
+    """
+    clock = session.clock
+    real = datetime.datetime
+
+    class ClockDateTime(real):  # type: ignore
+        """datetime whose now(), utcnow() and today() follow the clock."""
+
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            """Probe clock replacement of datetime.now()."""
+            session.note_time("datetime.now", sys._getframe(1))
+            return cls.fromtimestamp(clock.wall(), tz)
+
+        @classmethod
+        def utcnow(cls) -> Any:
+            """Probe clock replacement of datetime.utcnow()."""
+            session.note_time("datetime.utcnow", sys._getframe(1))
+            return cls.utcfromtimestamp(clock.wall())
+
+        @classmethod
+        def today(cls) -> Any:
+            """Probe clock replacement of datetime.today()."""
+            session.note_time("datetime.today", sys._getframe(1))
+            return cls.fromtimestamp(clock.wall())
+
+    ClockDateTime.__name__ = ClockDateTime.__qualname__ = "datetime"
+    ClockDateTime.__module__ = "datetime"
+    _put("datetime.datetime", datetime, "datetime", ClockDateTime)
 
 
 # -- random -------------------------------------------------------------------
