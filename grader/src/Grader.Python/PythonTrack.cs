@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Grader.Core.Assignment;
 using Grader.Core.Checks;
 using Grader.Core.Engine;
@@ -36,7 +37,14 @@ public sealed class PythonTrack(
 
     public bool Recognises(Submission submission) => submission.PythonFiles().Any(file => !file.Path.Contains('/', StringComparison.Ordinal));
 
+    // The tools found for an assignment and an interpreter choice, looked for once per track (a check prepares, then
+    // grades). Installing a missing pycodestyle is not part of it: that waits until grading starts for sure.
+    private readonly ConcurrentDictionary<(string Assignment, string? Interpreter), Task<ToolEnvironment>> found = new();
+
     public CheckCatalog Catalog() => catalog;
+
+    public void Prepare(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken) =>
+        _ = Find(assignment, options, cancellationToken);
 
     public async Task<GradingResult> GradeAsync(AssignmentSpec assignment, Submission submission, GradingOptions options, CancellationToken cancellationToken)
     {
@@ -54,20 +62,15 @@ public sealed class PythonTrack(
     /// </summary>
     public async Task<ToolEnvironment> LocateToolsAsync(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken)
     {
-        foreach (var source in sources)
-        {
-            source.WarmUp();
-        }
-
-        var locator = new ToolLocator(runner, environment);
-        var interpreter = PythonOptions.Of(options).Interpreter;
-        var target = PythonOptions.TargetVersion(assignment);
-        var tools = await locator.LocateAsync(interpreter, target, cancellationToken).ConfigureAwait(false);
+        var tools = await Find(assignment, options, cancellationToken).ConfigureAwait(false);
         if (tools.HasStyleChecker)
         {
             return tools;
         }
 
+        var locator = new ToolLocator(runner, environment);
+        var interpreter = PythonOptions.Of(options).Interpreter;
+        var target = PythonOptions.TargetVersion(assignment);
         var outcome = await provisioner.EnsureAsync(PythonSystemTools.Pycodestyle, cancellationToken).ConfigureAwait(false);
         if (outcome.Line is { } line)
         {
@@ -76,4 +79,17 @@ public sealed class PythonTrack(
 
         return outcome.Status == ProvisionStatus.Missing ? tools : await locator.LocateAsync(interpreter, target, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<ToolEnvironment> Find(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken) =>
+        found.GetOrAdd((assignment.Directory, PythonOptions.Of(options).Interpreter), _ => Task.Run(
+            () =>
+            {
+                foreach (var source in sources)
+                {
+                    source.WarmUp();
+                }
+
+                return new ToolLocator(runner, environment).LocateAsync(PythonOptions.Of(options).Interpreter, PythonOptions.TargetVersion(assignment), cancellationToken);
+            },
+            cancellationToken));
 }

@@ -25,8 +25,9 @@ internal static class GradeRun
             await console.Error.WriteLineAsync(line);
         }
 
-        // The sandbox's trial run starts while the folder is read: both take a tenth of a second or so.
-        var sandboxTask = SandboxChoice.ResolveAsync(app, console, request.NoSandbox, request.RefusingCommand, cancellationToken);
+        // The sandbox's trial run starts now, on a thread of its own: it takes a tenth of a second or so, while the
+        // folder is read and the track locates its tools.
+        var sandboxTask = Task.Run(() => SandboxChoice.ResolveAsync(app, console, request.NoSandbox, request.RefusingCommand, cancellationToken), cancellationToken);
         try
         {
             var submission = SubmissionLoader.Load(choice.Folder);
@@ -38,6 +39,7 @@ internal static class GradeRun
                 throw GraderSetupException.InvalidOption("--task", $"there is no task {string.Join(", ", unknown)}; the tasks are {string.Join(", ", assignment.Tasks.Select(t => t.Number))}.");
             }
 
+            track.Prepare(assignment, request.Grading, cancellationToken);
             var sandbox = await sandboxTask;
             result = await track.GradeAsync(assignment, submission, request.Grading with { Sandbox = sandbox, SupervisionMeter = timings?.Meter }, cancellationToken);
         }

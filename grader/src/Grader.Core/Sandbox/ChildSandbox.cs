@@ -40,6 +40,15 @@ public sealed class ChildSandbox
     /// </summary>
     public async Task<ProcessOutcome> RunAsync(IProcessRunner runner, ProcessRequest request, SandboxView view, CancellationToken cancellationToken)
     {
+        if (bubblewrap is null)
+        {
+            // Without namespaces the child works in the host folders themselves: those copied from elsewhere are made now.
+            foreach (var folder in view.CopiedIn.Where(folder => view.SourceOf(folder) != folder))
+            {
+                WorkingCopy.CopyFolder(view.SourceOf(folder), folder);
+            }
+        }
+
         if (OperatingSystem.IsWindows())
         {
             return await runner.RunAsync(Confine(request, view), cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,10 @@ namespace Grader.Core.Sandbox;
 /// host folder itself stays untouched, so whatever the child writes there is gone when it ends. Without namespaces
 /// the child works in the host folder itself.
 /// </param>
-/// <param name="CopiedIn">Folders under <paramref name="PrivateRoot"/> copied into the tmpfs before the command starts (the working copies, a scratch HOME).</param>
+/// <param name="CopiedIn">
+/// Folders under <paramref name="PrivateRoot"/> copied into the tmpfs before the command starts (the working copies, a
+/// scratch HOME), each from itself unless <see cref="CopiedFrom"/> names another host folder.
+/// </param>
 /// <param name="WritableFiles">Files (or folders, which must exist) the grader reads afterwards, passed through to the host; a missing file is created empty.</param>
 /// <param name="ReadOnly">Host folders or files the command needs to run (an interpreter's installation, the grader's probe), visible read-only.</param>
 /// <param name="WorkingDirectory">The child's working directory, one of <paramref name="CopiedIn"/>.</param>
@@ -41,6 +44,16 @@ public sealed record SandboxView(
     /// /tmp, where the .NET SDK keeps its named mutexes.
     /// </summary>
     public bool Network { get; init; }
+
+    /// <summary>
+    /// The host folder a folder of <see cref="CopiedIn"/> is copied from, where that is not the folder itself: tasks run
+    /// together each get a copy of one host folder written once, and under bubblewrap their own folders never exist on
+    /// the host. Without namespaces the sandbox copies them on the host before the child starts.
+    /// </summary>
+    public ImmutableDictionary<string, string> CopiedFrom { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The host folder <paramref name="folder"/> (one of <see cref="CopiedIn"/>) is copied from.</summary>
+    public string SourceOf(string folder) => CopiedFrom.TryGetValue(folder, out var source) ? source : folder;
 }
 
 /// <summary>Resource limits of a sandboxed child and of everything it starts (null: the system's own).</summary>

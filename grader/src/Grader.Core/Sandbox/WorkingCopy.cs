@@ -30,4 +30,26 @@ public static class WorkingCopy
 
         return folder;
     }
+
+    /// <summary>Copies a host folder written by <see cref="Create"/> into <paramref name="destination"/>, modes and all.</summary>
+    public static void CopyFolder(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
+        {
+            var target = Path.Combine(destination, entry.Name);
+            if (entry is DirectoryInfo folder)
+            {
+                CopyFolder(folder.FullName, target);
+            }
+            else if (entry.LinkTarget is null)
+            {
+                File.Copy(entry.FullName, target, overwrite: true);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(target, entry.UnixFileMode);
+                }
+            }
+        }
+    }
 }

@@ -26,5 +26,13 @@ public interface ITrack
 
     CheckCatalog Catalog();
 
+    /// <summary>
+    /// Starts what grading needs that no submission changes (locating the track's tools), so that it runs beside the
+    /// sandbox's trial instead of after it; <see cref="GradeAsync"/> then uses it. Tracks without such work do nothing.
+    /// </summary>
+    void Prepare(AssignmentSpec assignment, GradingOptions options, CancellationToken cancellationToken)
+    {
+    }
+
     Task<GradingResult> GradeAsync(AssignmentSpec assignment, Submission submission, GradingOptions options, CancellationToken cancellationToken);
 }

@@ -75,11 +75,9 @@ public sealed class ProbeRunner(IProcessRunner runner)
     public async Task<ImmutableArray<ProbeRun>> RunTogetherAsync(
         PythonInterpreter python, string probeScript, Submission submission, IReadOnlyList<int> tasks, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
     {
+        // One copy on the host, written once: the sandbox copies it into each task's folder on its tmpfs.
+        var source = WorkingCopy.Create(submission, Path.Combine(scratch.NewFolder("together-source"), "submission"));
         var folders = tasks.Select(task => new TaskFolder(task, scratch.NewFolder($"together-{task}"))).ToList();
-        foreach (var folder in folders)
-        {
-            WorkingCopy.Create(submission, folder.Copy);
-        }
 
         var home = scratch.NewFolder("together-home");
         var supervisor = NewSupervisor(options, tasks, json =>
@@ -104,7 +102,11 @@ public sealed class ProbeRunner(IProcessRunner runner)
             scratch.Root,
             [.. folders.Select(folder => folder.Copy), home],
             [.. folders.SelectMany(folder => new[] { folder.StandardOutput, folder.StandardError })],
-            folders[0].Copy);
+            folders[0].Copy) with
+        {
+            CopiedFrom = folders.ToImmutableDictionary(folder => folder.Copy, _ => source, StringComparer.Ordinal),
+        };
+        
         var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, folders[0].Copy, home, supervisor, timeout), view, cancellationToken).ConfigureAwait(false);
 
         var completed = ImmutableArray.CreateBuilder<ProbeRun>();

@@ -28,6 +28,8 @@ public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironme
         var script = Path.Combine(request.Assignment.Directory, AnalysisScript);
         var analyzer = new PythonAnalyzer(runner);
 
+        // The behaviour run takes longest: it starts first, and the static tools run beside it.
+        var extraTasks = sources.Select(async source => (source.Key, Value: await source.CollectAsync(request, tools, cancellationToken).ConfigureAwait(false))).ToList();
         var analysisTask = tools.Analysis is null
             ? Task.FromResult(ToolRun<AnalysisResponse>.Failed("no Python 3.8+ interpreter was found for the analysis (install python3)"))
             : analyzer.AnalyzeAsync(tools.Analysis, script, PythonAnalyzer.FullMode, files.Tasks, request.Scratch, cancellationToken);
@@ -37,7 +39,6 @@ public sealed class PythonEvidenceCollector(IProcessRunner runner, ToolEnvironme
         var invocation = tools.Style(PythonOptions.Of(request.Options).StyleProfile, Path.Combine(request.Assignment.Directory, StyleProfileScript));
         var styleTask = StyleAsync(invocation, files.Tasks, [], request.Scratch, cancellationToken);
         var otherStyleTask = StyleAsync(invocation, files.Others, files.TooLarge, request.Scratch, cancellationToken);
-        var extraTasks = sources.Select(async source => (source.Key, Value: await source.CollectAsync(request, tools, cancellationToken).ConfigureAwait(false))).ToList();
 
         var analysis = await analysisTask.ConfigureAwait(false);
         var style = await styleTask.ConfigureAwait(false);
