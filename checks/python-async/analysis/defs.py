@@ -41,6 +41,40 @@ def to_jsonable(value: Any) -> Any:
     raise NotJsonable()
 
 
+def module_constants(tree: ast.AST) -> Dict[str, Any]:
+    """Names the module binds once, at its top level, to a literal.
+
+    A default such as ``max_delay: int = MAX_DELAY`` then has the value the
+    name holds when the def runs: a property, not a spelling.  A name bound
+    twice (or also by an import, a def, a loop) is no constant.
+    """
+    bound = {}  # type: Dict[str, int]
+    values = {}  # type: Dict[str, Any]
+    for statement in getattr(tree, 'body', []):
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                bound[node.id] = bound.get(node.id, 0) + 1
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    name = (alias.asname or alias.name).split('.')[0]
+                    bound[name] = bound.get(name, 0) + 1
+            elif isinstance(node, DEF_NODES):
+                bound[node.name] = bound.get(node.name, 0) + 1
+        target = value = None
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign):
+            target, value = statement.target, statement.value
+        if isinstance(target, ast.Name) and value is not None:
+            try:
+                values[target.id] = to_jsonable(ast.literal_eval(value))
+            except (ValueError, TypeError, SyntaxError, NotJsonable,
+                    MemoryError, RecursionError):
+                pass
+    return {name: value for name, value in values.items()
+            if bound.get(name) == 1}
+
+
 class DefScanner:
     """Collect def/async def/class facts with their sorting evidence."""
 
@@ -51,6 +85,7 @@ class DefScanner:
         self.src = src
         self.resolver = resolver
         self.blocking = set(tables.get('blocking_calls', ['time.sleep']))
+        self.constants = module_constants(tree)
 
     def run(self) -> List[JSON]:
         """Return the facts of every definition, in source order."""
@@ -116,7 +151,10 @@ class DefScanner:
                 'annotated': arg.annotation is not None}
         fact.update(self.src.where(arg))
         fact['default'] = None
-        if default is not None:
+        if isinstance(default, ast.Name) and default.id in self.constants:
+            fact['default'] = {'literal': self.constants[default.id],
+                               'source': default.id}
+        elif default is not None:
             try:
                 value = to_jsonable(ast.literal_eval(default))
                 fact['default'] = {'literal': value}

@@ -16,7 +16,7 @@ import selectors
 import threading
 import time
 import weakref
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
 
 from .channel import Answer, Channel, number
 
@@ -26,6 +26,7 @@ _real_time = time.time
 _real_sleep = time.sleep
 
 SelectResult = List[Tuple[selectors.SelectorKey, int]]
+T = TypeVar("T")
 
 # A loop that turns this many times without waiting is polling (no burst of
 # callbacks at one moment comes near it); then time moves on every
@@ -248,14 +249,9 @@ class ClockSelector(selectors.BaseSelector):
             events = self._real.select(0)
             if events:
                 return events
-        try:
-            if timeout is None:
-                return self._idle()
-            clock.wait(timeout)
-        except Stuck as exc:
-            if clock.locate is not None and self.loop is not None:
-                exc.stuck_at = clock.locate(self.loop)
-            raise
+        if timeout is None:
+            return self._waiting(self._idle)
+        self._waiting(lambda: clock.wait(timeout))
         if clock.virtual:
             return []
         started = clock.elapsed()
@@ -301,13 +297,18 @@ class ClockSelector(selectors.BaseSelector):
                     handle.when() for handle in timers) - self.loop.time()))
         if step <= 0:
             return events  # a timer is due: this turn runs it
-        try:
-            clock.wait(step)
-        except Stuck as exc:
-            if clock.locate is not None and self.loop is not None:
-                exc.stuck_at = clock.locate(self.loop)
-            raise
+        self._waiting(lambda: clock.wait(step))
         return events
+
+    def _waiting(self, wait: Callable[[], T]) -> T:
+        """Run ``wait``; when it raises Stuck, name where the loop's tasks
+        are waiting before passing it on."""
+        try:
+            return wait()
+        except Stuck as exc:
+            if self._clock.locate is not None and self.loop is not None:
+                exc.stuck_at = self._clock.locate(self.loop)
+            raise
 
     def _idle(self) -> SelectResult:
         """Wait when nothing is scheduled: only I/O could wake the loop.

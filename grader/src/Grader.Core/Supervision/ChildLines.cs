@@ -17,7 +17,7 @@ internal sealed class ChildLines(Stream stream, int maxLineBytes)
     public bool Overlong { get; private set; }
 
     /// <summary>The next line without its newline; null at the end of the stream or past the cap.</summary>
-    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    public string? ReadLine()
     {
         while (true)
         {
@@ -39,7 +39,7 @@ internal sealed class ChildLines(Stream stream, int maxLineBytes)
             }
 
             start = 0;
-            end = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            end = stream.Read(chunk);
             if (end == 0)
             {
                 return null;

@@ -56,56 +56,86 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
     private long nextId;
     private long observationBytes;
 
+    // Held while a request is answered and while the record is read: the conversation has a thread of its own.
+    private readonly Lock record = new();
+    private bool abandoned;
+
     /// <summary>Why the supervisor ended the conversation early, or null.</summary>
     public string? Violation { get; private set; }
 
     /// <summary>The child's outcome with the violation, if any, after what the child printed: the report says why the run stopped.</summary>
-    public ProcessOutcome Annotate(ProcessOutcome outcome) => Violation is null
-        ? outcome
-        : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {Violation}]\n" } };
+    public ProcessOutcome Annotate(ProcessOutcome outcome)
+    {
+        lock (record)
+        {
+            return Violation is null
+                ? outcome
+                : outcome with { StandardError = outcome.StandardError with { Tail = outcome.StandardError.Tail + $"\n[grader: the run was stopped: {Violation}]\n" } };
+        }
+    }
 
-    public SupervisedTask Result(int task) => new(
-        observations.TryGetValue(task, out var kept) ? kept.ToImmutable() : ImmutableSortedDictionary<string, JsonElement>.Empty,
-        finished.Contains(task));
+    public SupervisedTask Result(int task)
+    {
+        lock (record)
+        {
+            return new(
+                observations.TryGetValue(task, out var kept) ? kept.ToImmutable() : ImmutableSortedDictionary<string, JsonElement>.Empty,
+                finished.Contains(task));
+        }
+    }
 
+    /// <summary>
+    /// Converses on a thread of its own that blocks on the pipe: the child waits for most answers, and an answer that
+    /// had to wait for a thread pool's turn (busy in a batch, with other jobs' checks) was seen to double a behaviour
+    /// run. When the run is cancelled the thread may stay blocked until the pipe closes; it then changes nothing more.
+    /// </summary>
     public async Task TalkAsync(Stream fromChild, Stream toChild, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await ConverseAsync(fromChild, toChild, cancellationToken).ConfigureAwait(false);
+            var talking = Task.Factory.StartNew(() => Converse(fromChild, toChild), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await talking.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            lock (record)
+            {
+                abandoned = true;
+            }
+
             settings.Meter?.Talked(Stopwatch.GetTimestamp() - started);
         }
     }
 
-    private async Task ConverseAsync(Stream fromChild, Stream toChild, CancellationToken cancellationToken)
+    private void Converse(Stream fromChild, Stream toChild)
     {
-        between = NewBetween();
-        await toChild.WriteAsync(Encoding.UTF8.GetBytes(configuration + "\n"), cancellationToken).ConfigureAwait(false);
-        await toChild.FlushAsync(cancellationToken).ConfigureAwait(false);
+        lock (record)
+        {
+            between = NewBetween();
+        }
+
+        toChild.Write(Encoding.UTF8.GetBytes(configuration + "\n"));
+        toChild.Flush();
         var lines = new ChildLines(fromChild, MaxLineBytes);
-        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (lines.ReadLine() is { } line)
         {
             var heard = Stopwatch.GetTimestamp();
-            JsonObject? answer;
-            try
+            string? reply;
+            lock (record)
             {
-                answer = Answer(line);
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
-            {
-                // A request shaped in a way the supervisor did not foresee: the run stops, and the grader with it never.
-                answer = Refuse($"a request the grader could not read ({exception.GetType().Name}: {exception.Message})");
+                if (abandoned)
+                {
+                    return;
+                }
+
+                reply = Reply(line);
             }
 
-            if (answer is not null)
+            if (reply is not null)
             {
-                answer["now"] = clock.Now;
-                await toChild.WriteAsync(Encoding.UTF8.GetBytes(answer.ToJsonString() + "\n"), cancellationToken).ConfigureAwait(false);
-                await toChild.FlushAsync(cancellationToken).ConfigureAwait(false);
+                toChild.Write(Encoding.UTF8.GetBytes(reply));
+                toChild.Flush();
             }
 
             settings.Meter?.Answered(Stopwatch.GetTimestamp() - heard);
@@ -115,10 +145,36 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
             }
         }
 
-        if (lines.Overlong)
+        lock (record)
         {
-            Violation = $"the child sent a line longer than {MaxLineBytes / (1024 * 1024)} MiB";
+            if (lines.Overlong && !abandoned)
+            {
+                Violation = $"the child sent a line longer than {MaxLineBytes / (1024 * 1024)} MiB";
+            }
         }
+    }
+
+    // The line to send back for one request (with the clock's time), or null for a note.
+    private string? Reply(string line)
+    {
+        JsonObject? answer;
+        try
+        {
+            answer = Answer(line);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+        {
+            // A request shaped in a way the supervisor did not foresee: the run stops, and the grader with it never.
+            answer = Refuse($"a request the grader could not read ({exception.GetType().Name}: {exception.Message})");
+        }
+
+        if (answer is null)
+        {
+            return null;
+        }
+
+        answer["now"] = clock.Now;
+        return answer.ToJsonString() + "\n";
     }
 
     // Null for a note taken without objection: the child waits for no answer to it. A refused note is answered with

@@ -780,6 +780,21 @@ BEHAVIOUR_CASES = [
          '1-main.py passes). PY-BEH-013 fails and names the race.',
          {'1': ['PY-BEH-013']},
          lambda f: wait_n_body(f, DONE_CALLBACKS)),
+    Case('imports-a-constant-from-an-earlier-task',
+         '0-basic_async_syntax.py keeps the default max_delay in a constant, '
+         'MAX_DELAY, and 1-concurrent_coroutines.py imports that constant '
+         'from it beside wait_random: a correct solution, which must pass '
+         "every check (under the grader's stand-in for task 0, MAX_DELAY "
+         "comes from the student's own file).",
+         {},
+         lambda f: (replace(f, T0, 'async def wait_random(max_delay: int = '
+                            '10)', 'MAX_DELAY = 10\n\n\nasync def '
+                            'wait_random(max_delay: int = MAX_DELAY)'),
+                    replace(f, T1, "wait_random = __import__('0-basic_async_"
+                            "syntax').wait_random", "basic_async_syntax = "
+                            "__import__('0-basic_async_syntax')\nwait_random "
+                            "= basic_async_syntax.wait_random\nMAX_DELAY = "
+                            "basic_async_syntax.MAX_DELAY"))),
     Case('uniform-reversed-bounds',
          'wait_random draws its delay with random.uniform(max_delay, 0), '
          'the same range as uniform(0, max_delay): a correct solution, '

@@ -10,5 +10,5 @@ internal sealed class TaskWaitNEdgeCases : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.HandlesEdgeCases("PY-BEH-043", 4, SpawnScenarios.TaskWaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.JudgeAll(context, [SpawnScenarios.TaskWaitN.Empty, SpawnScenarios.TaskWaitN.Zero], (observations, _) => SpawnJudge.HandlesEdgeCases(observations[0], observations[1]));
+        ScenarioJudge.JudgeAll(context, [SpawnScenarios.TaskWaitN.Empty, SpawnScenarios.TaskWaitN.Zero], (observations, _) => SpawnJudge.HandlesEdgeCases(SpawnScenarios.TaskWaitN, observations[0], observations[1]));
 }

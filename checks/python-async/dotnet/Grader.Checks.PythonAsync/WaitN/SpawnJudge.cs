@@ -145,7 +145,7 @@ internal static class SpawnJudge
         return index == returned.Count;
     }
 
-    public static CheckOutcome HandlesEdgeCases(Observation empty, Observation zero)
+    public static CheckOutcome HandlesEdgeCases(SpawnScenarios spec, Observation empty, Observation zero)
     {
         if (empty.Result.ValueKind != JsonValueKind.Array || empty.Result.GetArrayLength() != 0)
         {
@@ -156,7 +156,7 @@ internal static class SpawnJudge
         var zeros = Observation.Numbers(zero.Result);
         return zeros is { } values && values.Count == n && values.All(value => value == 0)
             ? CheckOutcome.Pass($"{empty.Call} returns [] and {zero.Call} returns {n} zeros.")
-            : CheckOutcome.Fail($"{zero.Call} returned {Observation.Show(zero.Result)}; with max_delay = 0 it must return {n} values, all 0.0.{LateAppends(zero, zero.Call[..Math.Max(0, zero.Call.IndexOf('(', StringComparison.Ordinal))])}");
+            : CheckOutcome.Fail($"{zero.Call} returned {Observation.Show(zero.Result)}; with max_delay = 0 it must return {n} values, all 0.0.{LateAppends(zero, spec.Function)}");
     }
 
     // A list that grew after the call returned was filled by done callbacks the function never waited for: a race that

@@ -9,5 +9,5 @@ internal sealed class WaitNEdgeCases : ITaskCheck
     public CheckDescriptor Descriptor { get; } = SpawnDescriptors.HandlesEdgeCases("PY-BEH-013", 1, SpawnScenarios.WaitN);
 
     public CheckOutcome Evaluate(TaskCheckContext context) =>
-        ScenarioJudge.JudgeAll(context, [SpawnScenarios.WaitN.Empty, SpawnScenarios.WaitN.Zero], (observations, _) => SpawnJudge.HandlesEdgeCases(observations[0], observations[1]));
+        ScenarioJudge.JudgeAll(context, [SpawnScenarios.WaitN.Empty, SpawnScenarios.WaitN.Zero], (observations, _) => SpawnJudge.HandlesEdgeCases(SpawnScenarios.WaitN, observations[0], observations[1]));
 }

@@ -78,8 +78,14 @@ internal sealed class WrongParameters : ITaskCheck
             : expected.RootElement.GetRawText() == literal.GetRawText();
     }
 
-    private static string DisplayDefault(ParameterDefault value) =>
-        value.Literal is { } literal
-            ? literal.ValueKind == JsonValueKind.Number ? literal.GetDouble().ToString(CultureInfo.InvariantCulture) : literal.GetRawText()
-            : value.Source ?? "?";
+    // A module constant shows as its name and value: "the default MAX_DELAY (= 5)".
+    private static string DisplayDefault(ParameterDefault value) => (value.Literal, value.Source) switch
+    {
+        ({ } literal, { } name) => $"{name} (= {DisplayLiteral(literal)})",
+        ({ } literal, null) => DisplayLiteral(literal),
+        (null, var source) => source ?? "?",
+    };
+
+    private static string DisplayLiteral(JsonElement literal) =>
+        literal.ValueKind == JsonValueKind.Number ? literal.GetDouble().ToString(CultureInfo.InvariantCulture) : literal.GetRawText();
 }
