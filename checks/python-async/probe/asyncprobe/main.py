@@ -185,14 +185,29 @@ def run_task(config: Config, run: TaskRun, channel: Channel) -> None:
     runner.finish()
 
 
+def _set_apart() -> None:
+    """Set apart from the garbage collector what lives before any task.
+
+    The interpreter's modules, the probe and the checkpoint's copies are
+    never garbage; frozen (Python 3.7+), they are no longer visited by every
+    collection, which took a fifth of the probe's time.  What the tasks
+    make, the student's objects and the probe's own, is collected as before.
+    """
+    if hasattr(gc, "freeze"):
+        gc.freeze()
+
+
 def run_tasks(config: Config, channel: Channel) -> None:
     """Run every task of the configuration."""
     if len(config.runs) == 1 and config.runs[0].directory is None:
         apply_limits(config.limits)
+        gc.collect()
+        _set_apart()
         run_task(config, config.runs[0], channel)
         return
     apply_limits(config.limits)
     checkpoint = Checkpoint()
+    _set_apart()
     for run in config.runs:
         os.chdir(str(run.directory))
         _redirect_output(str(run.stdout_path), str(run.stderr_path))
