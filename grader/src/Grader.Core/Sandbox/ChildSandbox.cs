@@ -61,6 +61,12 @@ public sealed class ChildSandbox
             File.WriteAllBytes(file, []);
         }
 
+        if (user is not null && UnprivilegedUserCommand.Unreachable(request.FileName) is { } unreachable)
+        {
+            return ProcessOutcome.NotStarted(
+                $"student code runs as a uid of its own here (no namespaces), and {unreachable}: give it a program outside that folder (Python: --python /usr/bin/python3), or grade where bubblewrap works");
+        }
+
         SetModes(view.WritableFiles, UnixFileMode.UserWrite);
         var uid = user?.AllocateUid();
         try

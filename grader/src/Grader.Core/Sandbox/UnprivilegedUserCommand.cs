@@ -113,6 +113,24 @@ public sealed partial class UnprivilegedUserCommand(string setpriv, string? prli
     }
 
     /// <summary>
+    /// Why a run's uid could not start <paramref name="program"/> (a folder on its way that other users may not enter,
+    /// as pyenv's interpreters under a root's /root), or null. Nothing of the grader's is changed to let it in.
+    /// </summary>
+    public static string? Unreachable(string program)
+    {
+        var full = File.ResolveLinkTarget(program, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(program);
+        for (var folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder) && !File.GetUnixFileMode(folder).HasFlag(UnixFileMode.OtherExecute))
+            {
+                return $"{program} lies in {folder}, which other users may not enter";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// From now on this process creates files for its owner only (umask 077): in a shared temporary folder whose
     /// folders a run may search, nothing the grader writes (a classmate's files for the style check) is readable.
     /// </summary>
