@@ -244,3 +244,42 @@ def function_facts(module: Any, name: str) -> Dict[str, Any]:
     if callable(function):
         facts["signature"] = signature_facts(function)
     return facts
+
+
+def describe_returned(record: Dict[str, Any], returned: Any) -> None:
+    """Record what a call returned before it is awaited: a Task, another
+    Future, a coroutine, its class, whether it was already done."""
+    kind = type(returned)
+    is_future = asyncio.isfuture(returned)
+    record["is_task"] = isinstance(returned, asyncio.Task)
+    record["is_future"] = is_future
+    record["is_coroutine"] = asyncio.iscoroutine(returned)
+    record["returned_class"] = "%s.%s" % (kind.__module__, kind.__qualname__)
+    record["done_when_returned"] = returned.done() if is_future else None
+
+
+def close_loop(loop: asyncio.AbstractEventLoop,
+               passing: Tuple[type, ...] = ()) -> None:
+    """Cancel a loop's tasks, let them end, and close the loop.
+
+    Whatever the student's cleanup raises is swallowed, but for the
+    exceptions ``passing`` names, which go on (the probe's channel closing).
+    """
+    try:
+        pending = [task for task in asyncio.all_tasks(loop)
+                   if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(
+                asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    except passing:
+        raise
+    except BaseException:  # noqa: B902 - student cleanup may misbehave
+        pass
+    finally:
+        try:
+            loop.close()
+        except BaseException:  # noqa: B902
+            pass

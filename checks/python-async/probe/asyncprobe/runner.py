@@ -19,7 +19,7 @@ from typing import Any, Callable, Dict, Optional
 from . import patches
 from .channel import ChannelClosed
 from .clock import ClockEventLoop, Deadlock, ScenarioTimeout, Stuck
-from .observe import element_types, jsonify, type_name, unroot
+from .observe import close_loop, element_types, jsonify, type_name, unroot
 from .session import Session
 
 Observation = Dict[str, Any]
@@ -227,21 +227,4 @@ class Runner:
     def _dispose(self, loop: asyncio.AbstractEventLoop) -> None:
         """Cancel a loop's tasks (within a short allowance) and close it."""
         self.session.tell("cleanup")
-        try:
-            pending = [task for task in asyncio.all_tasks(loop)
-                       if not task.done()]
-            for task in pending:
-                task.cancel()
-            if pending:
-                loop.run_until_complete(
-                    asyncio.gather(*pending, return_exceptions=True))
-            loop.run_until_complete(loop.shutdown_asyncgens())
-        except ChannelClosed:
-            raise
-        except BaseException:  # noqa: B902 - student cleanup may misbehave
-            pass
-        finally:
-            try:
-                loop.close()
-            except BaseException:  # noqa: B902
-                pass
+        close_loop(loop, (ChannelClosed,))

@@ -9,13 +9,12 @@ spies in place between imports, then runs its scenarios in a fixed order.
 README.md documents every scenario id and its extra fields.
 """
 
-import asyncio
 import inspect
 import os
 import sys
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from .observe import function_facts, type_name
+from .observe import describe_returned, function_facts, type_name
 from .runner import Observation, Runner
 from . import standins
 from .spies import bind_earlier, install_spy
@@ -196,22 +195,11 @@ class Suite:
         """task_wait_random: a regular function returning a Task."""
         self.facts("task_wait_random_is_regular", M3, "task_wait_random")
 
-        def describe(observation: Observation, returned: Any) -> None:
-            kind = type(returned)
-            is_future = asyncio.isfuture(returned)
-            observation["is_task"] = isinstance(returned, asyncio.Task)
-            observation["is_future"] = is_future
-            observation["is_coroutine"] = asyncio.iscoroutine(returned)
-            observation["returned_class"] = "%s.%s" % (
-                kind.__module__, kind.__qualname__)
-            observation["done_when_returned"] = (
-                returned.done() if is_future else None)
-
         def body(observation: Observation) -> None:
             function = self.function(M3, "task_wait_random")
             given = self.session.arguments([5])
             self.runner.run_async(observation, lambda: function(*given),
-                                  describe=describe)
+                                  describe=describe_returned)
         for scenario_id in ("task_wait_random_short",
                             "task_wait_random_long"):
             self.runner.scenario(scenario_id, "task_wait_random", body)

@@ -787,34 +787,11 @@ class Replayer:
 
     def describe(self, report, returned):
         """What task_wait_random returned, before it is awaited."""
-        kind = type(returned)
-        is_future = asyncio.isfuture(returned)
-        report["is_task"] = isinstance(returned, asyncio.Task)
-        report["is_future"] = is_future
-        report["is_coroutine"] = asyncio.iscoroutine(returned)
-        report["returned_class"] = "%s.%s" % (kind.__module__,
-                                              kind.__qualname__)
-        report["done_when_returned"] = (returned.done() if is_future
-                                        else None)
+        self.observe.describe_returned(report, returned)
 
     def dispose(self, loop):
         """Cancel a loop's tasks, let them end and close the loop."""
-        try:
-            pending = [task for task in asyncio.all_tasks(loop)
-                       if not task.done()]
-            for task in pending:
-                task.cancel()
-            if pending:
-                loop.run_until_complete(
-                    asyncio.gather(*pending, return_exceptions=True))
-            loop.run_until_complete(loop.shutdown_asyncgens())
-        except BaseException:  # noqa: B902 - student cleanup may misbehave
-            pass
-        finally:
-            try:
-                loop.close()
-            except BaseException:  # noqa: B902
-                pass
+        self.observe.close_loop(loop)
 
 
 async def _settle(value):
