@@ -51,9 +51,9 @@ python3 - "$runs" "${BASELINE_RUNS:-1}" "$work" <<'PY'
 import os, re, statistics, subprocess, sys, time
 runs, baseline_runs, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 
-def measure(label, count, fresh, extra=()):
+def measure(label, count, fresh, extra=(), variables=None):
     walls, peaks, cpus, answers = [], [], [], []
-    env = dict(os.environ, GRADER_FRESH_PROCESSES="1" if fresh else "0", GRADER_TIMINGS="1")
+    env = dict(os.environ, GRADER_FRESH_PROCESSES="1" if fresh else "0", GRADER_TIMINGS="1", **(variables or {}))
     for run in range(count):
         out = "%s/out-%s-%d" % (work, label.replace(" ", "_"), run)
         start = time.perf_counter()
@@ -77,10 +77,12 @@ def measure(label, count, fresh, extra=()):
         shares.extend(answers)
     return statistics.median(walls), statistics.median(cpus)
 
-sandboxed, unsandboxed, shares = [], [], []
+sandboxed, unsandboxed, cold, shares = [], [], [], []
 for run in range(runs):
     sandboxed.append(measure("grader", 1, fresh=False))
     unsandboxed.append(measure("grader --no-sandbox", 1, fresh=False, extra=["--no-sandbox"]))
+    # Every behaviour run a sandboxed process of its own, not a child forked from a warm probe.
+    cold.append(measure("grader GRADER_WARM_PROBE=0", 1, fresh=False, variables={"GRADER_WARM_PROBE": "0"}))
 grader = (statistics.median(w for w, _ in sandboxed), statistics.median(c for _, c in sandboxed))
 bare = (statistics.median(w for w, _ in unsandboxed), statistics.median(c for _, c in unsandboxed))
 # Wall time only: the CPU of sandboxed children is not counted, since the namespace's init is killed at the end of
@@ -89,6 +91,9 @@ print("grader --no-sandbox median %.1f s wall; the sandbox takes %.1f s wall, %.
       % (bare[0], grader[0] - bare[0], 100 * (grader[0] - bare[0]) / grader[0]))
 print("the supervisor takes %.0f%% of the batch's wall time (median over the runs; answering time / 2 jobs / wall)"
       % (100 * statistics.median(shares)))
+cold_wall = statistics.median(w for w, _ in cold)
+print("without warm probes median %.1f s wall: forking behaviour runs from them saves %.1f s (%.0f%%)"
+      % (cold_wall, cold_wall - grader[0], 100 * (cold_wall - grader[0]) / cold_wall))
 baseline = measure("baseline (fresh processes)", baseline_runs, fresh=True) if baseline_runs > 0 else None
 print("grader median %.1f s wall (target: under 60 s), %.1f s CPU (the sandboxed children's not counted)" % grader)
 if baseline:

@@ -19,6 +19,7 @@ using Grader.Python;
 using Grader.Python.Behaviour;
 using Grader.Python.Similarity;
 using Grader.Python.Tools;
+using Grader.Python.Behaviour.Zygote;
 using Grader.Python.Warm;
 
 namespace Grader.Cli;
@@ -28,18 +29,24 @@ internal sealed class GraderApp : IAsyncDisposable
 {
     public const string FreshProcessesVariable = "GRADER_FRESH_PROCESSES";
 
+    public const string WarmProbeVariable = "GRADER_WARM_PROBE";
+
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string?> environment;
     private readonly string baseDirectory;
     private readonly TextWriter notices;
     private readonly Lock sandboxGate = new();
+    // The warm probes of the behaviour runs under namespaces: one per batch job (and task run alone at once).
+    private readonly ProbeZygotes? zygotes;
     private Task<ChildSandbox>? sandbox;
 
     /// <param name="gradescopeRoot">Where Gradescope mounts the autograder (/autograder); tests point it at a temporary folder.</param>
     /// <param name="tasksTogether">Run a submission's tasks in one probe process where they complete as they would alone.</param>
     /// <param name="notices">Where the grader says what it installs (stderr), apart from any report.</param>
-    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder", bool tasksTogether = true, TextWriter? notices = null)
+    /// <param name="warmProbes">Fork each behaviour run under namespaces from a warm probe in a sandbox of its own.</param>
+    public GraderApp(IProcessRunner runner, IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder", bool tasksTogether = true, TextWriter? notices = null, bool warmProbes = true)
     {
+        zygotes = warmProbes ? new ProbeZygotes() : null;
         this.runner = runner;
         this.notices = notices ?? TextWriter.Null;
         this.environment = environment;
@@ -50,7 +57,7 @@ internal sealed class GraderApp : IAsyncDisposable
         [
             new PythonTrack(
                 PythonAsyncChecks.Catalog(),
-                [new ProbeEvidenceSource(new ProbeRunner(runner), System.Environment.ProcessorCount, tasksTogether)],
+                [new ProbeEvidenceSource(new ProbeRunner(runner, zygotes), System.Environment.ProcessorCount, tasksTogether)],
                 runner,
                 environment,
                 Provisioner(),
@@ -73,13 +80,15 @@ internal sealed class GraderApp : IAsyncDisposable
     /// <summary>
     /// The app with the real process runner: the grader's Python scripts run on warm interpreters and a submission's
     /// tasks share one probe process, unless GRADER_FRESH_PROCESSES=1 asks for a fresh process each time, one per
-    /// task (the benchmarks' baseline, and a way around a system where forking misbehaves).
+    /// task (the benchmarks' baseline, and a way around a system where forking misbehaves). GRADER_WARM_PROBE=0 starts
+    /// every behaviour run as a process of its own, in a sandbox of its own, instead of forking it from a warm probe.
     /// </summary>
     public static GraderApp Create(IReadOnlyDictionary<string, string?> environment, string baseDirectory, string gradescopeRoot = "/autograder", TextWriter? notices = null)
     {
         var fresh = environment.GetValueOrDefault(FreshProcessesVariable) == "1";
         IProcessRunner runner = fresh ? new ProcessRunner() : new WarmPythonRunner(new ProcessRunner());
-        return new(runner, environment, baseDirectory, gradescopeRoot, tasksTogether: !fresh, notices);
+        var warm = !fresh && environment.GetValueOrDefault(WarmProbeVariable) != "0";
+        return new(runner, environment, baseDirectory, gradescopeRoot, tasksTogether: !fresh, notices, warm);
     }
 
     public IReadOnlyDictionary<string, string?> Environment => environment;
@@ -173,6 +182,11 @@ internal sealed class GraderApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (zygotes is not null)
+        {
+            await zygotes.DisposeAsync();
+        }
+
         if (runner is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

@@ -18,9 +18,14 @@ from typing import Any, Callable, Dict, List, Optional
 
 VERSION = 3
 MAX_LINE = 8 * 1024 * 1024
+# Notes wait for the next request, up to this many bytes of them.
+NOTES_HELD = 64 * 1024
 
 # Captured when the module is imported, before the probe patches time.
 _real_perf_counter = time.perf_counter
+
+# One encoder for every request: json.dumps with options builds a new one.
+_encode = json.JSONEncoder(allow_nan=False, separators=(",", ":")).encode
 
 Answer = Dict[str, Any]
 
@@ -38,7 +43,11 @@ class Channel:
 
     A note (:meth:`tell`) is not answered: the supervisor refuses one by
     answering it, and the probe then reads that refusal in place of the
-    answer to its next request.
+    answer to its next request.  Notes are held and written with the next
+    request, in one write: the supervisor reads them in the same order and
+    at the same virtual time (only requests move its clock), and a write
+    that wakes it costs both sides a switch.  A scenario's record ends with
+    a request (``end``), so nothing it rests on stays held.
     """
 
     def __init__(self, read_fd: int, write_fd: int) -> None:
@@ -46,6 +55,8 @@ class Channel:
         self._read_fd = read_fd
         self._write_fd = write_fd
         self._buffer = b""
+        self._held = []  # type: List[bytes]
+        self._held_bytes = 0
         self._lock = threading.Lock()
         self.listeners = []  # type: List[Callable[[Answer], None]]
         # Real clock: the probe's own reading, sent with each request (the
@@ -85,12 +96,32 @@ class Channel:
         line, _, self._buffer = self._buffer.partition(b"\n")
         return line
 
-    def _send(self, message: Dict[str, Any]) -> None:
-        """Write one request line."""
-        text = json.dumps(message, allow_nan=False, separators=(",", ":"))
+    def _send(self, message: Dict[str, Any], note: bool = False) -> None:
+        """Write one request line, after the notes held; hold a note."""
+        text = _encode(message)
         if "MemoryError" in text:
             self.wrote_memory_error = True
         data = (text + "\n").encode("utf-8")
+        if self._held or note:
+            self._held.append(data)
+            self._held_bytes += len(data)
+            if note and self._held_bytes < NOTES_HELD:
+                return
+            data = b"".join(self._held)
+            self._held = []
+            self._held_bytes = 0
+        self._write(data)
+
+    def flush(self) -> None:
+        """Write the notes held."""
+        with self._lock:
+            if self._held:
+                data = b"".join(self._held)
+                self._held = []
+                self._held_bytes = 0
+                self._write(data)
+
+    def _write(self, data: bytes) -> None:
         try:
             while data:
                 written = os.write(self._write_fd, data)
@@ -133,7 +164,7 @@ class Channel:
         with self._lock:
             if self.stamp is not None:
                 message["t"] = self.stamp()
-            self._send(message)
+            self._send(message, note=True)
 
     def close(self) -> None:
         """Close both descriptors (the supervisor then sees the end)."""

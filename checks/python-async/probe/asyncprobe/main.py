@@ -235,6 +235,7 @@ def main() -> int:
     sys.stdin = open(os.devnull)
     try:
         run_tasks(config, channel)
+        channel.flush()
     except ChannelClosed as exc:
         sys.stderr.write("probe: %s\n" % exc)
         return 3

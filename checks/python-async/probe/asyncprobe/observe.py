@@ -96,6 +96,7 @@ class Locator:
         self.root = os.path.realpath(root)
         self.probe_dir = os.path.realpath(probe_dir)
         self._cache = {}  # type: Dict[str, bool]
+        self._relative = {}  # type: Dict[str, str]
         for folder, shown in ((root, ""), (self.root, ""),
                               (probe_dir, "<probe>/"),
                               (self.probe_dir, "<probe>/")):
@@ -112,10 +113,17 @@ class Locator:
         return known
 
     def relative(self, filename: str) -> str:
-        """Return ``filename`` relative to the submission when inside it."""
-        if self.is_student(filename):
-            return os.path.relpath(os.path.realpath(filename), self.root)
-        return filename
+        """Return ``filename`` relative to the submission when inside it.
+
+        Remembered: every request names the student's line it comes from.
+        """
+        known = self._relative.get(filename)
+        if known is None:
+            known = filename
+            if self.is_student(filename):
+                known = os.path.relpath(os.path.realpath(filename), self.root)
+            self._relative[filename] = known
+        return known
 
     def student_frame(self, frame: Optional[FrameType]
                       ) -> Optional[Tuple[str, int]]:

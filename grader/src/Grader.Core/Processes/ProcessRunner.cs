@@ -94,7 +94,8 @@ public sealed class ProcessRunner : IProcessRunner
         }
     }
 
-    private static ProcessStartInfo CreateStartInfo(ProcessRequest request)
+    /// <summary>How the runner starts <paramref name="request"/>: its own session when asked, its whole environment, every stream redirected.</summary>
+    public static ProcessStartInfo CreateStartInfo(ProcessRequest request)
     {
         var startInfo = new ProcessStartInfo
         {

@@ -51,6 +51,11 @@ public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
             // which would take the namespace's init out of the runner's process group: the group kill at the end of
             // every run then reaches the init, and the kernel ends everything else in the namespace with it.
             "--hostname", "sandbox");
+        if (view.AsInit)
+        {
+            arguments.Add("--as-pid-1");
+        }
+
         foreach (var folder in SystemFolders)
         {
             AddSystemPath(arguments, folder);
@@ -84,6 +89,11 @@ public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
         }
 
         arguments.AddRange("--size", Number(view.PrivateBytes), "--tmpfs", view.PrivateRoot);
+        foreach (var (folder, bytes) in view.OtherPrivateFolders.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            arguments.AddRange("--size", Number(bytes), "--tmpfs", folder);
+        }
+
         foreach (var folder in view.CopiedIn)
         {
             arguments.AddRange("--ro-bind", view.SourceOf(folder), IntakePath(view.PrivateRoot, folder));

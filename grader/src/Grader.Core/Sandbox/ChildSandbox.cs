@@ -84,6 +84,14 @@ public sealed class ChildSandbox
         }
     }
 
+    /// <summary>
+    /// The command line of a resident process confined to <paramref name="view"/> (its init, <see cref="SandboxView.AsInit"/>),
+    /// for a caller that starts and ends it itself; null unless this sandbox has namespaces, the only kind in which a
+    /// resident process can keep each run it serves from every other.
+    /// </summary>
+    public ProcessRequest? ConfineResident(ProcessRequest request, SandboxView view) =>
+        bubblewrap is null || OperatingSystem.IsWindows() ? null : bubblewrap.Confine(request, view with { AsInit = true });
+
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void SetModes(IEnumerable<string> files, UnixFileMode mode)
     {

@@ -46,6 +46,18 @@ public sealed record SandboxView(
     public bool Network { get; init; }
 
     /// <summary>
+    /// Further folders the child sees as fresh tmpfs of their own, each of its size (bytes): a resident server's
+    /// output files, kept apart from the private root so that they do not count against it.
+    /// </summary>
+    public ImmutableDictionary<string, long> OtherPrivateFolders { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>
+    /// The command is the sandbox's init (bubblewrap's --as-pid-1): a resident server that forks the runs it serves and,
+    /// as pid 1 of their namespace, outlives and reaps whatever each leaves behind. Signals from inside do not reach it.
+    /// </summary>
+    public bool AsInit { get; init; }
+
+    /// <summary>
     /// The host folder a folder of <see cref="CopiedIn"/> is copied from, where that is not the folder itself: tasks run
     /// together each get a copy of one host folder written once, and under bubblewrap their own folders never exist on
     /// the host. Without namespaces the sandbox copies them on the host before the child starts.

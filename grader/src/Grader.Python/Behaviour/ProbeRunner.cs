@@ -8,6 +8,7 @@ using Grader.Core.Sandbox;
 using Grader.Core.Submissions;
 using Grader.Core.Supervision;
 using Grader.Python.Behaviour.Supervision;
+using Grader.Python.Behaviour.Zygote;
 using Grader.Python.Tools;
 
 namespace Grader.Python.Behaviour;
@@ -18,8 +19,10 @@ namespace Grader.Python.Behaviour;
 /// killed on timeout, and capped output. The probe talks to a <see cref="Supervisor"/> over its stdin and
 /// stdout, the private channel: the supervisor decides time and randomness and builds the observations from its own
 /// record; the student's prints go to stderr (or, for tasks run together, to each task's output files).
+/// Given <see cref="ProbeZygotes"/>, a run under namespaces is a child forked from a warm probe resident in a sandbox
+/// of its own, which spares the interpreter's start and the probe's imports; its channel is then a Unix socket.
 /// </summary>
-public sealed class ProbeRunner(IProcessRunner runner)
+public sealed class ProbeRunner(IProcessRunner runner, ProbeZygotes? zygotes = null)
 {
     /// <summary>Student-visible output kept per stream (head and tail halves).</summary>
     public const int CapturedOutputBytes = 64 * 1024;
@@ -39,6 +42,8 @@ public sealed class ProbeRunner(IProcessRunner runner)
 
     private const int FileSizeLimitMegabytes = 16;
 
+    private const long FileSizeLimitBytes = FileSizeLimitMegabytes * 1024L * 1024;
+
     /// <summary>
     /// How long tasks sharing a process may take together. All five take well under a second on the virtual clock;
     /// past this, the tasks not yet done run again alone, each with the full behaviour timeout, so a short limit
@@ -54,12 +59,33 @@ public sealed class ProbeRunner(IProcessRunner runner)
     public async Task<ProbeRun> RunAsync(
         PythonInterpreter python, string probeScript, Submission submission, int task, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
     {
-        var runFolder = scratch.NewFolder($"probe-{task}");
-        var copy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
-        var home = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
         var supervisor = NewSupervisor(options, [task], json => json.WriteNumber("task", task));
-        var view = View(python, probeScript, runFolder, [copy, home], [], copy);
-        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, copy, home, supervisor, options.BehaviourTimeout), view, cancellationToken).ConfigureAwait(false);
+        if (await RentZygoteAsync(python, probeScript, options).ConfigureAwait(false) is { } zygote)
+        {
+            try
+            {
+                var slot = zygote.NewSlot();
+                var source = WorkingCopy.Create(submission, Path.Combine(slot.Intake, "submission"));
+                var copy = Path.Combine(slot.Folder, "submission");
+                var home = Path.Combine(slot.Folder, "home");
+                var run = new ZygoteRun([home], [(source, copy)], copy, PythonChildEnvironment.For(home, null), [], CapturedOutputBytes);
+                if (await zygote.RunAsync(slot, run, supervisor, options.BehaviourTimeout, cancellationToken).ConfigureAwait(false) is { } ran)
+                {
+                    var warm = supervisor.Result(task);
+                    return new ProbeRun(task, warm.Observations, warm.Finished, supervisor.Annotate(ran.Outcome));
+                }
+            }
+            finally
+            {
+                await zygotes!.ReturnAsync(options.Sandbox, python.Path, probeScript, zygote).ConfigureAwait(false);
+            }
+        }
+
+        var runFolder = scratch.NewFolder($"probe-{task}");
+        var workingCopy = WorkingCopy.Create(submission, Path.Combine(runFolder, "submission"));
+        var scratchHome = Directory.CreateDirectory(Path.Combine(runFolder, "home")).FullName;
+        var view = View(python, probeScript, runFolder, [workingCopy, scratchHome], [], workingCopy);
+        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, workingCopy, scratchHome, supervisor, options.BehaviourTimeout), view, cancellationToken).ConfigureAwait(false);
         var result = supervisor.Result(task);
         return new ProbeRun(task, result.Observations, result.Finished, supervisor.Annotate(outcome));
     }
@@ -75,12 +101,101 @@ public sealed class ProbeRunner(IProcessRunner runner)
     public async Task<ImmutableArray<ProbeRun>> RunTogetherAsync(
         PythonInterpreter python, string probeScript, Submission submission, IReadOnlyList<int> tasks, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
     {
+        var timeout = options.BehaviourTimeout < TogetherTimeout ? options.BehaviourTimeout : TogetherTimeout;
+        if (await RentZygoteAsync(python, probeScript, options).ConfigureAwait(false) is { } zygote)
+        {
+            try
+            {
+                if (await RunTogetherWarmAsync(zygote, submission, tasks, options, timeout, cancellationToken).ConfigureAwait(false) is { } warm)
+                {
+                    return warm;
+                }
+            }
+            finally
+            {
+                await zygotes!.ReturnAsync(options.Sandbox, python.Path, probeScript, zygote).ConfigureAwait(false);
+            }
+        }
+
         // One copy on the host, written once: the sandbox copies it into each task's folder on its tmpfs.
         var source = WorkingCopy.Create(submission, Path.Combine(scratch.NewFolder("together-source"), "submission"));
         var folders = tasks.Select(task => new TaskFolder(task, scratch.NewFolder($"together-{task}"))).ToList();
-
         var home = scratch.NewFolder("together-home");
-        var supervisor = NewSupervisor(options, tasks, json =>
+        var supervisor = NewTogetherSupervisor(options, folders);
+        var view = View(
+            python,
+            probeScript,
+            scratch.Root,
+            [.. folders.Select(folder => folder.Copy), home],
+            [.. folders.SelectMany(folder => new[] { folder.StandardOutput, folder.StandardError })],
+            folders[0].Copy) with
+        {
+            CopiedFrom = folders.ToImmutableDictionary(folder => folder.Copy, _ => source, StringComparer.Ordinal),
+        };
+
+        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, folders[0].Copy, home, supervisor, timeout), view, cancellationToken).ConfigureAwait(false);
+        return await CompletedAsync(supervisor, folders, outcome, path => Task.FromResult(File.Exists(path) ? new FileInfo(path).Length : 0L), path => OutputCollector.FromFileAsync(path, CapturedOutputBytes, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<ImmutableArray<ProbeRun>?> RunTogetherWarmAsync(
+        ProbeZygote zygote, Submission submission, IReadOnlyList<int> tasks, GradingOptions options, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var slot = zygote.NewSlot();
+        var source = WorkingCopy.Create(submission, Path.Combine(slot.Intake, "submission"));
+        var folders = tasks.Select(task => new TaskFolder(task, Path.Combine(slot.Folder, $"together-{task}"), Path.Combine(slot.OutputFolder, $"together-{task}"))).ToList();
+        var home = Path.Combine(slot.Folder, "home");
+        var supervisor = NewTogetherSupervisor(options, folders);
+        var run = new ZygoteRun(
+            [home, .. folders.SelectMany(folder => new[] { folder.Folder, folder.OutputFolder })],
+            [.. folders.Select(folder => (source, folder.Copy))],
+            folders[0].Copy,
+            PythonChildEnvironment.For(home, null),
+            [.. folders.SelectMany(folder => new[] { folder.StandardOutput, folder.StandardError })],
+            CapturedOutputBytes);
+        if (await zygote.RunAsync(slot, run, supervisor, timeout, cancellationToken).ConfigureAwait(false) is not { } ran)
+        {
+            return null;
+        }
+
+        var outputs = ran.Outputs;
+        return await CompletedAsync(
+            supervisor,
+            folders,
+            ran.Outcome,
+            path => Task.FromResult(outputs.GetValueOrDefault(path)?.TotalBytes ?? 0),
+            path => Task.FromResult(outputs.GetValueOrDefault(path) ?? CapturedOutput.Empty)).ConfigureAwait(false);
+    }
+
+    // The tasks of a shared run that completed as they would have alone, in order, up to the first that did not.
+    private static async Task<ImmutableArray<ProbeRun>> CompletedAsync(
+        Supervisor supervisor, IReadOnlyList<TaskFolder> folders, ProcessOutcome outcome, Func<string, Task<long>> size, Func<string, Task<CapturedOutput>> capture)
+    {
+        var completed = ImmutableArray.CreateBuilder<ProbeRun>();
+        foreach (var folder in folders)
+        {
+            var (observations, finished) = supervisor.Result(folder.Task);
+            // Alone, output goes to a pipe without a size limit; here a file that stops growing at the limit.
+            var withinLimit = await size(folder.StandardOutput).ConfigureAwait(false) < FileSizeLimitBytes
+                && await size(folder.StandardError).ConfigureAwait(false) < FileSizeLimitBytes;
+            if (!finished || !withinLimit || observations.Values.Any(MayDependOnSharedMemory))
+            {
+                break;
+            }
+
+            var standardOutput = await capture(folder.StandardOutput).ConfigureAwait(false);
+            var standardError = await capture(folder.StandardError).ConfigureAwait(false);
+            var ownOutcome = new ProcessOutcome(0, false, standardOutput, standardError, outcome.Elapsed);
+            completed.Add(new ProbeRun(folder.Task, observations, finished, ownOutcome));
+        }
+
+        return completed.ToImmutable();
+    }
+
+    private async Task<ProbeZygote?> RentZygoteAsync(PythonInterpreter python, string probeScript, GradingOptions options) =>
+        zygotes is null ? null : await zygotes.RentAsync(options.Sandbox, python.Path, probeScript, ReadOnly(python, probeScript), PrivateBytes, WarmOutputBytes).ConfigureAwait(false);
+
+    private static Supervisor NewTogetherSupervisor(GradingOptions options, IReadOnlyList<TaskFolder> folders) =>
+        NewSupervisor(options, [.. folders.Select(folder => folder.Task)], json =>
         {
             json.WriteStartArray("tasks");
             foreach (var folder in folders)
@@ -95,37 +210,6 @@ public sealed class ProbeRunner(IProcessRunner runner)
 
             json.WriteEndArray();
         });
-        var timeout = options.BehaviourTimeout < TogetherTimeout ? options.BehaviourTimeout : TogetherTimeout;
-        var view = View(
-            python,
-            probeScript,
-            scratch.Root,
-            [.. folders.Select(folder => folder.Copy), home],
-            [.. folders.SelectMany(folder => new[] { folder.StandardOutput, folder.StandardError })],
-            folders[0].Copy) with
-        {
-            CopiedFrom = folders.ToImmutableDictionary(folder => folder.Copy, _ => source, StringComparer.Ordinal),
-        };
-        
-        var outcome = await options.Sandbox.RunAsync(runner, Request(python, probeScript, folders[0].Copy, home, supervisor, timeout), view, cancellationToken).ConfigureAwait(false);
-
-        var completed = ImmutableArray.CreateBuilder<ProbeRun>();
-        foreach (var folder in folders)
-        {
-            var (observations, finished) = supervisor.Result(folder.Task);
-            if (!finished || !folder.OutputWithinLimit() || observations.Values.Any(MayDependOnSharedMemory))
-            {
-                break;
-            }
-
-            var standardOutput = await OutputCollector.FromFileAsync(folder.StandardOutput, CapturedOutputBytes, cancellationToken).ConfigureAwait(false);
-            var standardError = await OutputCollector.FromFileAsync(folder.StandardError, CapturedOutputBytes, cancellationToken).ConfigureAwait(false);
-            var ownOutcome = new ProcessOutcome(0, false, standardOutput, standardError, outcome.Elapsed);
-            completed.Add(new ProbeRun(folder.Task, observations, finished, ownOutcome));
-        }
-
-        return completed.ToImmutable();
-    }
 
     // Alone, the task would have had the whole memory limit to itself.
     private static bool MayDependOnSharedMemory(JsonElement observation) =>
@@ -137,17 +221,19 @@ public sealed class ProbeRunner(IProcessRunner runner)
     /// together pass through. The probe sets its resource limits itself, before any student code loads.
     /// </summary>
     private static SandboxView View(PythonInterpreter python, string probeScript, string privateRoot, ImmutableArray<string> copiedIn, ImmutableArray<string> passedThrough, string workingDirectory) =>
-        new(
-            privateRoot,
-            copiedIn,
-            passedThrough,
-            [.. new[] { InstallationFolder(python.Path), Path.GetDirectoryName(Path.GetFullPath(probeScript))! }.Distinct(StringComparer.Ordinal)],
-            workingDirectory,
-            PrivateBytes,
-            new ChildLimits());
+        new(privateRoot, copiedIn, passedThrough, ReadOnly(python, probeScript), workingDirectory, PrivateBytes, new ChildLimits());
+
+    // The interpreter's installation and the probe's own folder.
+    private static ImmutableArray<string> ReadOnly(PythonInterpreter python, string probeScript) =>
+        [.. new[] { InstallationFolder(python.Path), Path.GetDirectoryName(Path.GetFullPath(probeScript))! }.Distinct(StringComparer.Ordinal)];
 
     /// <summary>The tmpfs a probe run may fill: the copies, and what student code writes beside them.</summary>
     public const long PrivateBytes = 64L * 1024 * 1024;
+
+    // A warm probe keeps the output files of tasks run together, which a fresh run keeps on the host, on a tmpfs of
+    // their own, room for each to reach the file size limit (five tasks and the five main files, stdout and stderr
+    // each): the task's own folder stays as small as a fresh run's.
+    private const long WarmOutputBytes = (2 * 10 * FileSizeLimitBytes) + (1024 * 1024);
 
     // The prefix of an interpreter (the folder above its bin/), after symlinks: pyenv's versions/3.11.7, or /usr.
     private static string InstallationFolder(string interpreter)
@@ -200,17 +286,15 @@ public sealed class ProbeRunner(IProcessRunner runner)
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>One task's place in a shared run: its copy of the submission and its output.</summary>
-    private sealed record TaskFolder(int Task, string Folder)
+    /// <summary>One task's place in a shared run: its copy of the submission and its output (beside it, unless a warm probe keeps output apart).</summary>
+    private sealed record TaskFolder(int Task, string Folder, string? Output = null)
     {
+        public string OutputFolder => Output ?? Folder;
+
         public string Copy => Path.Combine(Folder, "submission");
 
-        public string StandardOutput => Path.Combine(Folder, "stdout");
+        public string StandardOutput => Path.Combine(OutputFolder, "stdout");
 
-        public string StandardError => Path.Combine(Folder, "stderr");
-
-        // Alone, output goes to a pipe without a size limit; here a file that stops growing at the limit.
-        public bool OutputWithinLimit() =>
-            new[] { StandardOutput, StandardError }.All(path => !File.Exists(path) || new FileInfo(path).Length < FileSizeLimitMegabytes * 1024L * 1024);
+        public string StandardError => Path.Combine(OutputFolder, "stderr");
     }
 }

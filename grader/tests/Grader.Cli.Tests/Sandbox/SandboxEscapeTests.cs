@@ -144,6 +144,34 @@ public sealed class SandboxEscapeTests : IDisposable
         }
     }
 
+    // A behaviour run under namespaces is forked from a warm probe that serves the runs after it: what one run leaves
+    // behind (a daemon, files on the probe's tmpfs) must be gone before the next begins. The second attacker loses
+    // points when it finds the first one's files; the victim when a daemon outlived the attackers' runs.
+    [Fact]
+    public async Task What_a_submission_leaves_behind_spoils_the_next_ones_in_a_batch_without_the_sandbox_and_nothing_in_it()
+    {
+        foreach (var (flags, escapes) in new[] { (Array.Empty<string>(), false), (["--no-sandbox"], true) })
+        {
+            var source = work.Path("lingering" + flags.Length);
+            HostileSubmission.Create("lingerer", Path.Combine(source, "a-attacker"));
+            HostileSubmission.Create("lingerer", Path.Combine(source, "b-attacker"));
+            var victim = Path.Combine(source, "c-victim");
+            BatchCommandTests.Copy(CliRunner.Path("reference-solution", "python"), victim);
+            File.AppendAllText(Path.Combine(victim, "0-basic_async_syntax.py"), "# lingerer-victim\n");
+            var output = work.Path("lingering-out" + flags.Length);
+
+            var (exitCode, _, _) = await CliRunner.RunAsync(["batch", source, "--out", output, "--jobs", "1", "--seed", "5", .. flags]);
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal(!escapes, Score(output, "c-victim") == "173");
+            if (!escapes)
+            {
+                Assert.Equal("173", Score(output, "a-attacker"));
+                Assert.Equal("173", Score(output, "b-attacker"));
+            }
+        }
+    }
+
     private static string? Score(string output, string student)
     {
         var rows = File.ReadAllLines(Path.Combine(output, "grades.csv")).Select(line => line.TrimStart('\uFEFF').Split(',')).ToList();
