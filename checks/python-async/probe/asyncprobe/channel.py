@@ -24,8 +24,10 @@ NOTES_HELD = 64 * 1024
 # Captured when the module is imported, before the probe patches time.
 _real_perf_counter = time.perf_counter
 
-# One encoder for every request: json.dumps with options builds a new one.
+# One encoder for every request (json.dumps with options builds a new one)
+# and one decoder for every answer.
 _encode = json.JSONEncoder(allow_nan=False, separators=(",", ":")).encode
+_decode = json.JSONDecoder().decode
 
 Answer = Dict[str, Any]
 
@@ -144,7 +146,7 @@ class Channel:
             line = self.read_line()
             self.paused += _real_perf_counter() - asked
         try:
-            answer = json.loads(line.decode("utf-8"))
+            answer = _decode(line.decode("utf-8"))
         except ValueError:
             raise ChannelClosed("an unreadable answer")
         if not isinstance(answer, dict):

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Grader.Core.Supervision;
 
 /// <summary>
@@ -16,33 +14,46 @@ internal sealed class ChildLines(Stream stream, int maxLineBytes)
     /// <summary>True when the last read stopped at a line longer than the cap.</summary>
     public bool Overlong { get; private set; }
 
-    /// <summary>The next line without its newline; null at the end of the stream or past the cap.</summary>
-    public string? ReadLine()
+    /// <summary>
+    /// The next line without its newline, in a buffer of the reader's that the next call reuses; false at the end of
+    /// the stream or past the cap. A line that lies whole in the last read is not copied.
+    /// </summary>
+    public bool TryReadLine(out ReadOnlyMemory<byte> line)
     {
+        pending.SetLength(0);
         while (true)
         {
             var newline = Array.IndexOf(chunk, (byte)'\n', start, end - start);
             if (newline >= 0)
             {
-                pending.Write(chunk, start, newline - start);
+                if (pending.Length == 0)
+                {
+                    line = chunk.AsMemory(start, newline - start);
+                }
+                else
+                {
+                    pending.Write(chunk, start, newline - start);
+                    line = pending.GetBuffer().AsMemory(0, (int)pending.Length);
+                }
+
                 start = newline + 1;
-                var line = Encoding.UTF8.GetString(pending.GetBuffer(), 0, (int)pending.Length);
-                pending.SetLength(0);
-                return line;
+                return true;
             }
 
             pending.Write(chunk, start, end - start);
             if (pending.Length > maxLineBytes)
             {
                 Overlong = true;
-                return null;
+                line = default;
+                return false;
             }
 
             start = 0;
             end = stream.Read(chunk);
             if (end == 0)
             {
-                return null;
+                line = default;
+                return false;
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -102,7 +103,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         var record = new JsonObject
         {
             ["fn"] = function,
-            ["args"] = new JsonArray([.. args.Select(arg => JsonNode.Parse(arg.GetRawText()))]),
+            ["args"] = new JsonArray([.. args.Select(Node)]),
             ["value"] = drawn.Value.DeepClone(),
             ["fraction"] = fraction,
             ["order"] = values.Count,
@@ -110,7 +111,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         };
         if (kwargs is { ValueKind: JsonValueKind.Object } extra && extra.EnumerateObject().Any())
         {
-            record["kwargs"] = JsonNode.Parse(extra.GetRawText());
+            record["kwargs"] = Node(extra);
         }
 
         values.Add(drawn.Number);
@@ -133,7 +134,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         var after = pending ? null : match is { } index && plan.WakePlan is { } wakes ? wakes[index] : requested;
         var sleep = new PendingSleep(Since, requested, match, new JsonObject
         {
-            ["requested"] = JsonNode.Parse(delay.GetRawText()),
+            ["requested"] = Node(delay),
             ["started_at"] = Since,
             ["woke_at"] = null,
             ["cancelled"] = false,
@@ -299,7 +300,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     public void Blocked(JsonElement request, double seconds)
     {
         var record = Details(request);
-        record["seconds"] = request.TryGetProperty("requested", out var requested) ? JsonNode.Parse(requested.GetRawText()) : seconds;
+        record["seconds"] = request.TryGetProperty("requested", out var requested) ? Node(requested) : seconds;
         record["at"] = Since;
         Keep("blocking_sleeps", blockingSleeps, record);
     }
@@ -319,7 +320,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         {
             if (request.TryGetProperty(name, out var value))
             {
-                record[name] = JsonNode.Parse(value.GetRawText());
+                record[name] = Node(value);
             }
         }
 
@@ -360,7 +361,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
         record["status"] = status is "ok" or "cancelled" ? status : "exception";
         if (status == "ok")
         {
-            record["returned"] = request.TryGetProperty("returned", out var returned) ? JsonNode.Parse(returned.GetRawText()) : null;
+            record["returned"] = request.TryGetProperty("returned", out var returned) ? Node(returned) : null;
             var claimed = request.TryGetProperty("returned_type", out var type) ? type.ToString() : record["returned_type"]?.ToString();
             record["returned_type"] = plans.TypeOfNumber(record["returned"]) ?? claimed;
         }
@@ -392,7 +393,7 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
     {
         if (spyCalls.TryGetValue(id, out var record) && record["task_outcome"] is null && outcome.ValueKind == JsonValueKind.Object)
         {
-            var copy = JsonNode.Parse(outcome.GetRawText())!.AsObject();
+            var copy = Node(outcome)!.AsObject();
             copy["finished_at"] = Since;
             record["task_outcome"] = copy;
         }
@@ -552,7 +553,10 @@ internal sealed class ScenarioLedger(string scenario, string call, int seed, Sup
 
     private static JsonArray Numbers(IEnumerable<double> numbers) => new([.. numbers.Select(number => (JsonNode)number)]);
 
-    private static JsonNode? Copy(JsonElement? value) => value is { } element ? JsonNode.Parse(element.GetRawText()) : null;
+    private static JsonNode? Copy(JsonElement? value) => value is { } element ? Node(element) : null;
+
+    // A JsonNode of the element's own UTF-8 text, without a string in between (a copy per recorded request).
+    private static JsonNode? Node(JsonElement element) => JsonNode.Parse(JsonMarshal.GetRawUtf8Value(element));
 
     private bool Keep(string name, JsonArray list, JsonObject record)
     {

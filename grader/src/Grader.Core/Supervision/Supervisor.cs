@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -118,10 +119,12 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
         toChild.Write(Encoding.UTF8.GetBytes(configuration + "\n"));
         toChild.Flush();
         var lines = new ChildLines(fromChild, MaxLineBytes);
-        while (lines.ReadLine() is { } line)
+        var reply = new ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(reply);
+        while (lines.TryReadLine(out var line))
         {
             var heard = Stopwatch.GetTimestamp();
-            string? reply;
+            bool answered;
             lock (record)
             {
                 if (abandoned)
@@ -129,12 +132,15 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
                     return;
                 }
 
-                reply = Reply(line);
+                reply.ResetWrittenCount();
+                writer.Reset(reply);
+                answered = Reply(line, writer);
             }
 
-            if (reply is not null)
+            if (answered)
             {
-                toChild.Write(Encoding.UTF8.GetBytes(reply));
+                reply.Write("\n"u8);
+                toChild.Write(reply.WrittenSpan);
                 toChild.Flush();
             }
 
@@ -154,8 +160,8 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
         }
     }
 
-    // The line to send back for one request (with the clock's time), or null for a note.
-    private string? Reply(string line)
+    // Writes the answer to one request (with the clock's time) and says so; false for a note.
+    private bool Reply(ReadOnlyMemory<byte> line, Utf8JsonWriter writer)
     {
         JsonObject? answer;
         try
@@ -170,16 +176,18 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
 
         if (answer is null)
         {
-            return null;
+            return false;
         }
 
         answer["now"] = clock.Now;
-        return answer.ToJsonString() + "\n";
+        answer.WriteTo(writer);
+        writer.Flush();
+        return true;
     }
 
     // Null for a note taken without objection: the child waits for no answer to it. A refused note is answered with
     // the refusal, which the child reads in place of the answer to its next request.
-    private JsonObject? Answer(string line)
+    private JsonObject? Answer(ReadOnlyMemory<byte> line)
     {
         JsonElement request;
         try
