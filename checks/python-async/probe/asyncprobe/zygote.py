@@ -35,16 +35,17 @@ _CONTROL_OUT = os.dup(1)
 _PR_SET_DUMPABLE = 4
 
 
-def _not_dumpable() -> None:
-    """Keep the sandbox's other processes out of this one's /proc entries.
+def _dumpable(flag: int) -> None:
+    """Set whether same-uid processes may read this one's /proc entries.
 
-    They run as the same uid; without this they could open the server's
-    descriptors (its control pipes) through /proc/1/fd.  The server refuses
-    to serve when it cannot make itself undumpable.
+    The server clears it: they run as the same uid, and could otherwise
+    open its descriptors (its control pipes) through /proc/1/fd; it refuses
+    to serve when it cannot.  A fork keeps the flag, so each child sets it
+    back, as a fresh probe has it.
     """
     import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
+    if libc.prctl(_PR_SET_DUMPABLE, flag, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
 
 
@@ -238,8 +239,11 @@ def _become_probe(run: Dict[str, Any], channel: socket.socket,
                    signal.SIGQUIT):
         signal.signal(number, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    os.dup2(channel.fileno(), 0)
-    os.dup2(channel.fileno(), 1)
+    # Detached, the socket object never closes the number it had, which a
+    # file the probe opens later may take.
+    connected = channel.detach()
+    os.dup2(connected, 0)
+    os.dup2(connected, 1)
     os.dup2(errors, 2)
     for name in os.listdir("/proc/self/fd"):
         if int(name) > 2:
@@ -247,6 +251,7 @@ def _become_probe(run: Dict[str, Any], channel: socket.socket,
                 os.close(int(name))
             except OSError:
                 pass
+    _dumpable(1)  # with none of the server's descriptors left to find
     os.chdir(run["cwd"])
     os.environ.clear()
     os.environ.update(run["env"])
@@ -344,7 +349,7 @@ def serve(roots: List[str]) -> int:
     os.dup2(null, 1)
     os.close(null)
     try:
-        _not_dumpable()
+        _dumpable(0)
     except (OSError, AttributeError) as exc:
         sys.stderr.write("zygote: %s\n" % exc)
         return 2
