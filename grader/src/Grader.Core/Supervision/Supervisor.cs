@@ -133,7 +133,7 @@ public sealed class Supervisor(string configuration, IReadOnlyList<int> tasks, S
                 }
 
                 reply.ResetWrittenCount();
-                writer.Reset(reply);
+                writer.Reset();
                 answered = Reply(line, writer);
             }
 

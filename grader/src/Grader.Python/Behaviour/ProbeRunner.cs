@@ -60,25 +60,24 @@ public sealed class ProbeRunner(IProcessRunner runner, ProbeZygotes? zygotes = n
         PythonInterpreter python, string probeScript, Submission submission, int task, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
     {
         var supervisor = NewSupervisor(options, [task], json => json.WriteNumber("task", task));
-        if (await RentZygoteAsync(python, probeScript, options).ConfigureAwait(false) is { } zygote)
+        var warm = await WarmAsync(python, probeScript, options, async zygote =>
         {
-            try
+            var slot = zygote.NewSlot();
+            var source = WorkingCopy.Create(submission, Path.Combine(slot.Intake, "submission"));
+            var copy = Path.Combine(slot.Folder, "submission");
+            var home = Path.Combine(slot.Folder, "home");
+            var run = new ZygoteRun([home], [(source, copy)], copy, PythonChildEnvironment.For(home, null), [], CapturedOutputBytes);
+            if (await zygote.RunAsync(slot, run, supervisor, options.BehaviourTimeout, cancellationToken).ConfigureAwait(false) is not { } ran)
             {
-                var slot = zygote.NewSlot();
-                var source = WorkingCopy.Create(submission, Path.Combine(slot.Intake, "submission"));
-                var copy = Path.Combine(slot.Folder, "submission");
-                var home = Path.Combine(slot.Folder, "home");
-                var run = new ZygoteRun([home], [(source, copy)], copy, PythonChildEnvironment.For(home, null), [], CapturedOutputBytes);
-                if (await zygote.RunAsync(slot, run, supervisor, options.BehaviourTimeout, cancellationToken).ConfigureAwait(false) is { } ran)
-                {
-                    var warm = supervisor.Result(task);
-                    return new ProbeRun(task, warm.Observations, warm.Finished, supervisor.Annotate(ran.Outcome));
-                }
+                return null;
             }
-            finally
-            {
-                await zygotes!.ReturnAsync(options.Sandbox, python.Path, probeScript, zygote).ConfigureAwait(false);
-            }
+
+            var (observations, finished) = supervisor.Result(task);
+            return new ProbeRun(task, observations, finished, supervisor.Annotate(ran.Outcome));
+        }).ConfigureAwait(false);
+        if (warm is not null)
+        {
+            return warm;
         }
 
         var runFolder = scratch.NewFolder($"probe-{task}");
@@ -102,19 +101,10 @@ public sealed class ProbeRunner(IProcessRunner runner, ProbeZygotes? zygotes = n
         PythonInterpreter python, string probeScript, Submission submission, IReadOnlyList<int> tasks, GradingOptions options, ScratchSpace scratch, CancellationToken cancellationToken)
     {
         var timeout = options.BehaviourTimeout < TogetherTimeout ? options.BehaviourTimeout : TogetherTimeout;
-        if (await RentZygoteAsync(python, probeScript, options).ConfigureAwait(false) is { } zygote)
+        var warm = await WarmAsync(python, probeScript, options, zygote => RunTogetherWarmAsync(zygote, submission, tasks, options, timeout, cancellationToken)).ConfigureAwait(false);
+        if (warm is { } completed)
         {
-            try
-            {
-                if (await RunTogetherWarmAsync(zygote, submission, tasks, options, timeout, cancellationToken).ConfigureAwait(false) is { } warm)
-                {
-                    return warm;
-                }
-            }
-            finally
-            {
-                await zygotes!.ReturnAsync(options.Sandbox, python.Path, probeScript, zygote).ConfigureAwait(false);
-            }
+            return completed;
         }
 
         // One copy on the host, written once: the sandbox copies it into each task's folder on its tmpfs.
@@ -191,8 +181,25 @@ public sealed class ProbeRunner(IProcessRunner runner, ProbeZygotes? zygotes = n
         return completed.ToImmutable();
     }
 
-    private async Task<ProbeZygote?> RentZygoteAsync(PythonInterpreter python, string probeScript, GradingOptions options) =>
-        zygotes is null ? null : await zygotes.RentAsync(options.Sandbox, python.Path, probeScript, ReadOnly(python, probeScript), PrivateBytes, WarmOutputBytes).ConfigureAwait(false);
+    // Runs on a warm probe rented for the call and given back after it; null when there is none to rent or it could not
+    // start the run (the caller then starts a process of its own).
+    private async Task<T?> WarmAsync<T>(PythonInterpreter python, string probeScript, GradingOptions options, Func<ProbeZygote, Task<T?>> run)
+    {
+        if (zygotes is null
+            || await zygotes.RentAsync(options.Sandbox, python.Path, probeScript, ReadOnly(python, probeScript), PrivateBytes, WarmOutputBytes).ConfigureAwait(false) is not { } zygote)
+        {
+            return default;
+        }
+
+        try
+        {
+            return await run(zygote).ConfigureAwait(false);
+        }
+        finally
+        {
+            await zygotes.ReturnAsync(options.Sandbox, python.Path, probeScript, zygote).ConfigureAwait(false);
+        }
+    }
 
     private static Supervisor NewTogetherSupervisor(GradingOptions options, IReadOnlyList<TaskFolder> folders) =>
         NewSupervisor(options, [.. folders.Select(folder => folder.Task)], json =>

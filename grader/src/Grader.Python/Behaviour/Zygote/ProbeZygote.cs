@@ -35,7 +35,9 @@ internal sealed class ProbeZygote : IAsyncDisposable
     private readonly Process process;
     private readonly string folder;
     private readonly string probeScript;
-    private readonly StringBuilder errors = new();
+    // The zygote's own diagnostics (its stderr), capped: what a report says when it goes away.
+    private readonly OutputCollector errors = new(16 * 1024);
+    private readonly Task errorsRead;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource<JsonElement>? pendingExit;
     private int pendingId;
@@ -48,6 +50,7 @@ internal sealed class ProbeZygote : IAsyncDisposable
         this.process = process;
         this.folder = folder;
         this.probeScript = probeScript;
+        errorsRead = ReadErrorsAsync();
     }
 
     /// <summary>The host folder the sandbox shows as its tmpfs, where every run's folder lies.</summary>
@@ -101,7 +104,6 @@ internal sealed class ProbeZygote : IAsyncDisposable
 
         var zygote = new ProbeZygote(process, folder, probeScript);
         _ = zygote.ReadEventsAsync();
-        _ = zygote.ReadErrorsAsync();
         try
         {
             await zygote.ready.Task.WaitAsync(StartTimeout).ConfigureAwait(false);
@@ -385,26 +387,16 @@ internal sealed class ProbeZygote : IAsyncDisposable
             // The zygote is gone, or said something no zygote says: either way it serves no more.
         }
 
-        await Task.Delay(100).ConfigureAwait(false);
+        // Its last words may still be on their way through the other pipe.
+        await errorsRead.WaitAsync(TimeSpan.FromSeconds(1)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         Gone($"it exited{ErrorsSoFar()}");
     }
 
     private async Task ReadErrorsAsync()
     {
-        var buffer = new char[4096];
         try
         {
-            int read;
-            while ((read = await process.StandardError.ReadAsync(buffer).ConfigureAwait(false)) > 0)
-            {
-                lock (errors)
-                {
-                    if (errors.Length < 16 * 1024)
-                    {
-                        errors.Append(buffer, 0, read);
-                    }
-                }
-            }
+            await errors.ReadToEndAsync(process.StandardError.BaseStream, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -412,14 +404,7 @@ internal sealed class ProbeZygote : IAsyncDisposable
         }
     }
 
-    private string ErrorsSoFar()
-    {
-        lock (errors)
-        {
-            var text = errors.ToString().Trim();
-            return text.Length == 0 ? string.Empty : $": {text}";
-        }
-    }
+    private string ErrorsSoFar() => errors.ToCapturedOutput().Text.Trim() is { Length: > 0 } text ? $": {text}" : string.Empty;
 
     private void Gone(string reason)
     {
@@ -473,7 +458,6 @@ internal sealed class ProbeZygote : IAsyncDisposable
     {
         var startInfo = ProcessRunner.CreateStartInfo(request);
         startInfo.StandardOutputEncoding = Utf8;
-        startInfo.StandardErrorEncoding = Utf8;
         return startInfo;
     }
 }
