@@ -33,6 +33,15 @@ from . import main as probe_main
 _CONTROL_IN = os.dup(0)
 _CONTROL_OUT = os.dup(1)
 _PR_SET_DUMPABLE = 4
+_IPC_RMID = 0
+# Where the sandbox shows its IPC namespace's POSIX message queues.
+_MESSAGE_QUEUES = "/dev/mqueue"
+
+
+def _libc() -> Any:
+    """The C library, for the calls the os module lacks."""
+    import ctypes
+    return ctypes.CDLL(None, use_errno=True)
 
 
 def _dumpable(flag: int) -> None:
@@ -44,9 +53,35 @@ def _dumpable(flag: int) -> None:
     back, as a fresh probe has it.
     """
     import ctypes
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(_PR_SET_DUMPABLE, flag, 0, 0, 0) != 0:
+    if _libc().prctl(_PR_SET_DUMPABLE, flag, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
+
+
+def _ipc_ids(table: str) -> List[int]:
+    """The ids in one of /proc/sysvipc's tables (its second column)."""
+    try:
+        with open(table) as handle:
+            rows = handle.read().splitlines()[1:]
+    except OSError:
+        return []
+    return [int(row.split()[1]) for row in rows if len(row.split()) > 1]
+
+
+def _clear_ipc() -> None:
+    """Remove every SysV IPC object and POSIX message queue of the sandbox.
+
+    They live in its IPC namespace, not in a file: emptying the tmpfs
+    leaves them for the next run, a classmate's code, to find.  Every
+    process that made them is dead by now, and ran as this server's uid.
+    """
+    libc = _libc()
+    for ident in _ipc_ids("/proc/sysvipc/shm"):
+        libc.shmctl(ident, _IPC_RMID, None)
+    for ident in _ipc_ids("/proc/sysvipc/msg"):
+        libc.msgctl(ident, _IPC_RMID, None)
+    for ident in _ipc_ids("/proc/sysvipc/sem"):
+        libc.semctl(ident, 0, _IPC_RMID)
+    _empty(_MESSAGE_QUEUES)
 
 
 def _send(event: Dict[str, Any]) -> None:
@@ -333,6 +368,7 @@ def _run(run: Dict[str, Any], lines: _Lines, wakeup: int,
                for path in run["outputs"]}
     for root in roots + ["/dev/shm"]:
         _empty(root)
+    _clear_ipc()
     _send({"event": "exited", "id": run["id"], "killed": killed,
            "exit": _exit_code(status), "stderr": errors.parts(),
            "outputs": outputs})

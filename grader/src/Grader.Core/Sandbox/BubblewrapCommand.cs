@@ -71,7 +71,8 @@ public sealed class BubblewrapCommand(string bubblewrap, string prlimit)
             arguments.Add("--unshare-net");
         }
 
-        arguments.AddRange("--proc", "/proc", "--dev", "/dev");
+        // The IPC namespace's own POSIX message queues, shown as files so that a warm probe can remove what a run left.
+        arguments.AddRange("--proc", "/proc", "--dev", "/dev", "--mqueue", "/dev/mqueue");
         if (view.Network)
         {
             // The .NET SDK keeps its named mutexes in /tmp/.dotnet, whatever TMPDIR says: a small /tmp of its own,

@@ -152,17 +152,13 @@ public sealed class SandboxEscapeTests : IDisposable
     {
         foreach (var (flags, escapes) in new[] { (Array.Empty<string>(), false), (["--no-sandbox"], true) })
         {
-            var source = work.Path("lingering" + flags.Length);
-            HostileSubmission.Create("lingerer", Path.Combine(source, "a-attacker"));
-            HostileSubmission.Create("lingerer", Path.Combine(source, "b-attacker"));
-            var victim = Path.Combine(source, "c-victim");
-            BatchCommandTests.Copy(CliRunner.Path("reference-solution", "python"), victim);
-            File.AppendAllText(Path.Combine(victim, "0-basic_async_syntax.py"), "# lingerer-victim\n");
-            var output = work.Path("lingering-out" + flags.Length);
+            var output = await GradeTwoCopiesAsync("lingerer", flags, source =>
+            {
+                var victim = Path.Combine(source, "c-victim");
+                BatchCommandTests.Copy(CliRunner.Path("reference-solution", "python"), victim);
+                File.AppendAllText(Path.Combine(victim, "0-basic_async_syntax.py"), "# lingerer-victim\n");
+            });
 
-            var (exitCode, _, _) = await CliRunner.RunAsync(["batch", source, "--out", output, "--jobs", "1", "--seed", "5", .. flags]);
-
-            Assert.Equal(0, exitCode);
             Assert.Equal(!escapes, Score(output, "c-victim") == "173");
             if (!escapes)
             {
@@ -170,6 +166,64 @@ public sealed class SandboxEscapeTests : IDisposable
                 Assert.Equal("173", Score(output, "b-attacker"));
             }
         }
+    }
+
+    // SysV IPC objects and POSIX message queues live in the kernel's IPC namespace, not in files: a warm probe must
+    // remove those a run made before the next one. The second attacker loses points when it finds the first one's.
+    [Fact]
+    public async Task What_a_submission_leaves_in_the_IPC_namespace_reaches_the_next_one_without_the_sandbox_and_nothing_in_it()
+    {
+        foreach (var (flags, escapes) in new[] { (Array.Empty<string>(), false), (["--no-sandbox"], true) })
+        {
+            try
+            {
+                var output = await GradeTwoCopiesAsync("ipc-leftover", flags);
+
+                Assert.Equal(!escapes, Score(output, "b-attacker") == "173");
+                if (!escapes)
+                {
+                    Assert.Equal("173", Score(output, "a-attacker"));
+                }
+            }
+            finally
+            {
+                await RemoveIpcLeftoversAsync();
+            }
+        }
+    }
+
+    // Grades two copies of a hostile case, a-attacker then b-attacker, and what addToClass adds, in a batch of one job:
+    // the copies are served one after the other by the same warm probe. Returns the batch's output folder.
+    private async Task<string> GradeTwoCopiesAsync(string name, string[] flags, Action<string>? addToClass = null)
+    {
+        var source = work.Path($"{name}-class{flags.Length}");
+        HostileSubmission.Create(name, Path.Combine(source, "a-attacker"));
+        HostileSubmission.Create(name, Path.Combine(source, "b-attacker"));
+        addToClass?.Invoke(source);
+        var output = work.Path($"{name}-out{flags.Length}");
+
+        var (exitCode, _, _) = await CliRunner.RunAsync(["batch", source, "--out", output, "--jobs", "1", "--seed", "5", .. flags]);
+
+        Assert.Equal(0, exitCode);
+        return output;
+    }
+
+    // What the unconfined attackers may have left in the machine's own IPC namespace (the key and the queue of
+    // Fixtures/hostile/python/ipc-leftover/attack.py).
+    private static async Task RemoveIpcLeftoversAsync()
+    {
+        const string Script = "import ctypes, ctypes.util\n"
+            + "libc = ctypes.CDLL(None)\n"
+            + "rt = libc if hasattr(libc, 'mq_unlink') else ctypes.CDLL(ctypes.util.find_library('rt'))\n"
+            + "for get, control in ((lambda: libc.shmget(0x67726164, 0, 0), lambda i: libc.shmctl(i, 0, None)),\n"
+            + "                     (lambda: libc.msgget(0x67726164, 0), lambda i: libc.msgctl(i, 0, None)),\n"
+            + "                     (lambda: libc.semget(0x67726164, 0, 0), lambda i: libc.semctl(i, 0, 0))):\n"
+            + "    ident = get()\n"
+            + "    if ident >= 0:\n"
+            + "        control(ident)\n"
+            + "rt.mq_unlink(b'/grader-ipc-leftover')\n";
+        using var process = System.Diagnostics.Process.Start("python3", ["-c", Script]);
+        await process.WaitForExitAsync();
     }
 
     private static string? Score(string output, string student)

@@ -11,7 +11,7 @@ namespace Grader.Core.Tests.Python.Behaviour;
 /// <summary>
 /// The warm probe under bubblewrap, run by run: each child gets the run's files and its channel, its exit code and stderr
 /// come back, a run that overstays is killed, and the zygote goes on serving. What one run leaves behind is gone before
-/// the next: the CLI's hostile gallery (the lingerer case) checks that on whole batches.
+/// the next: the CLI's hostile gallery (the lingerer and ipc-leftover cases) checks that on whole batches.
 /// </summary>
 [Collection(GradingCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
